@@ -1,0 +1,197 @@
+/**
+ * In-memory storage: the same behaviour as the SQLite backend (it passes the same contract suite),
+ * kept in a `Ref`. For users' tests and ours; nothing survives the process.
+ *
+ * Vector search is exact (brute-force cosine over each (owner, kind) partition); lexical search is
+ * BM25 (k1 = 1.2, b = 0.75, Robertson/Spärck Jones, the FTS5 defaults) over the partition, without
+ * stemming.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Effect, Layer, Ref } from "effect"
+import { NotFoundError } from "../../src/domain/AlmaError.js"
+import type { MemoryId, MemoryKind } from "../../src/domain/Ids.js"
+import { Memory, ownerOf, searchText } from "../../src/domain/Memory.js"
+import { cosine } from "../../src/services/Embedder.js"
+import * as Storage from "../../src/services/Storage.js"
+import { Schema } from "effect"
+
+interface State {
+  readonly records: Map<MemoryId, Storage.StoredMemory>
+  readonly audit: Array<Storage.ForgetAudit>
+}
+
+const taskTypeOf = (m: Memory): string | undefined =>
+  m.kind === "outcome" || m.kind === "heuristic" || m.kind === "anti_pattern" ? m.taskType : undefined
+
+const terms = (text: string): Array<string> => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+const encodeJson = Schema.encodeSync(Schema.parseJson(Memory))
+
+/** BM25 scores of `docs` for `query` terms (k1 1.2, b 0.75). */
+const bm25 = (docs: ReadonlyArray<Storage.StoredMemory>, query: ReadonlyArray<string>) => {
+  const tokenized = docs.map((d) => terms(searchText(d.memory)))
+  const avg = tokenized.reduce((s, t) => s + t.length, 0) / Math.max(1, tokenized.length)
+  const n = docs.length
+  const idf = new Map(
+    query.map((q) => {
+      const df = tokenized.filter((t) => t.includes(q)).length
+      return [q, Math.log((n - df + 0.5) / (df + 0.5) + 1)] as const
+    })
+  )
+  return docs.map((d, i) => {
+    const t = tokenized[i]!
+    let score = 0
+    for (const q of query) {
+      const tf = t.filter((x) => x === q).length
+      if (tf > 0) score += idf.get(q)! * (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * t.length / avg))
+    }
+    return { id: d.memory.id, bm25: score }
+  })
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
+  const state = yield* Ref.make<State>({ records: new Map(), audit: [] })
+
+  const partitions = (scope: Storage.SearchScope, records: Map<MemoryId, Storage.StoredMemory>) => {
+    const groups = new Map<string, Array<Storage.StoredMemory>>()
+    for (const r of records.values()) {
+      const owner = ownerOf(r.memory)
+      if (r.memory.projectId !== scope.projectId) continue
+      if (!scope.owners.includes(owner) || !scope.kinds.includes(r.memory.kind)) continue
+      const key = `${owner}\u0001${r.memory.kind}`
+      groups.set(key, [...(groups.get(key) ?? []), r])
+    }
+    return [...groups.values()]
+  }
+
+  const save = (records: ReadonlyArray<Storage.StoredMemory>) =>
+    Ref.update(state, (s) => {
+      const next = new Map(s.records)
+      for (const r of records) next.set(r.memory.id, { memory: r.memory, embedding: Float32Array.from(r.embedding) })
+      return { ...s, records: next }
+    })
+
+  const get = (projectId: string, id: MemoryId) =>
+    Effect.flatMap(Ref.get(state), (s) => {
+      const r = s.records.get(id)
+      return r && r.memory.projectId === projectId
+        ? Effect.succeed(r)
+        : Effect.fail(new NotFoundError({ entity: "memory", id }))
+    })
+
+  const getMany = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
+    Effect.map(Ref.get(state), (s) =>
+      ids.flatMap((id) => {
+        const r = s.records.get(id)
+        return r && r.memory.projectId === projectId ? [r] : []
+      }))
+
+  const vectorSearch = (scope: Storage.SearchScope, vector: Float32Array) =>
+    Effect.map(Ref.get(state), (s) =>
+      partitions(scope, s.records).flatMap((group) =>
+        group
+          .map((r) => ({ id: r.memory.id, distance: 1 - cosine(vector, r.embedding) }))
+          .sort((a, b) => a.distance - b.distance)
+          .slice(0, scope.k)
+      ))
+
+  const lexicalSearch = (scope: Storage.SearchScope, text: string) =>
+    Effect.map(Ref.get(state), (s) => {
+      const query = Storage.queryTerms(text)
+      if (query.length === 0) return []
+      return partitions(scope, s.records).flatMap((group) =>
+        bm25(group, query)
+          .filter((h) => h.bm25 > 0)
+          .sort((a, b) => b.bm25 - a.bm25)
+          .slice(0, scope.k)
+      )
+    })
+
+  const list = (q: Storage.ListQuery) =>
+    Effect.map(Ref.get(state), (s) => {
+      const before = q.createdBefore ? DateTime.toEpochMillis(q.createdBefore) : Infinity
+      const matched = [...s.records.values()]
+        .filter(({ memory: m }) =>
+          m.projectId === q.projectId &&
+          (q.owners === undefined || q.owners.includes(ownerOf(m))) &&
+          (q.kinds === undefined || q.kinds.includes(m.kind)) &&
+          (q.taskType === undefined || taskTypeOf(m) === q.taskType) &&
+          DateTime.toEpochMillis(m.createdAt) < before
+        )
+        .sort((a, b) =>
+          DateTime.toEpochMillis(b.memory.createdAt) - DateTime.toEpochMillis(a.memory.createdAt) ||
+          b.memory.id.localeCompare(a.memory.id)
+        )
+      return q.limit === undefined ? matched : matched.slice(0, q.limit)
+    })
+
+  const remove = (projectId: string, deletions: ReadonlyArray<Storage.Deletion>) =>
+    Effect.flatMap(DateTime.now, (now) =>
+      Ref.modify(state, (s) => {
+        const next = new Map(s.records)
+        const audit = [...s.audit]
+        let count = 0
+        for (const d of deletions) {
+          const r = next.get(d.id)
+          if (!r || r.memory.projectId !== projectId) continue
+          next.delete(d.id)
+          count++
+          audit.push(
+            Storage.ForgetAudit.make({
+              memoryId: d.id,
+              kind: r.memory.kind,
+              projectId,
+              owner: ownerOf(r.memory),
+              reason: d.reason,
+              deletedAt: now,
+              snapshot: encodeJson(r.memory)
+            })
+          )
+        }
+        return [count, { records: next, audit }]
+      }))
+
+  const auditLog = (projectId: string, limit: number) =>
+    Effect.map(Ref.get(state), (s) => s.audit.filter((a) => a.projectId === projectId).reverse().slice(0, limit))
+
+  const stats = (projectId: string, owners?: ReadonlyArray<string>) =>
+    Effect.map(Ref.get(state), (s) => {
+      const counts: Record<MemoryKind, number> = {
+        heuristic: 0,
+        outcome: 0,
+        user_preference: 0,
+        domain_knowledge: 0,
+        anti_pattern: 0
+      }
+      for (const { memory: m } of s.records.values()) {
+        if (m.projectId === projectId && (owners === undefined || owners.includes(ownerOf(m)))) counts[m.kind]++
+      }
+      return counts
+    })
+
+  return Storage.Storage.of({
+    backend: "memory",
+    save,
+    get,
+    getMany,
+    vectorSearch,
+    lexicalSearch,
+    list,
+    delete: remove,
+    auditLog,
+    stats
+  })
+})
+
+/**
+ * A fresh, empty in-memory store.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Storage.Storage> = Layer.effect(Storage.Storage, make)

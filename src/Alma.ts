@@ -1,0 +1,204 @@
+/**
+ * Ready-made ALMA stacks: the engine services over any Storage and Embedder, and full stacks on the
+ * embedded default (SQLite + the local sentence encoder), in memory, or from a configuration file.
+ *
+ * @since 0.1.0
+ */
+import { Duration, Effect, Layer } from "effect"
+import type { AlmaConfig } from "../config/AlmaConfig.js"
+import { loadConfigOrDefault } from "../config/AlmaConfig.js"
+import * as HashEmbedder from "../layers/embedders/HashEmbedder.js"
+import * as LocalEmbedder from "../layers/embedders/LocalEmbedder.js"
+import * as TransformersEmbedder from "../layers/embedders/TransformersEmbedder.js"
+import * as MemoryStorage from "../layers/memory/MemoryStorage.js"
+import * as SqliteStorage from "../layers/sqlite/SqliteStorage.js"
+import type { AgentScope } from "./domain/AgentScope.js"
+import type { ConfigurationError, EmbeddingError, StorageError } from "./domain/AlmaError.js"
+import * as AlmaService from "./services/Alma.js"
+import * as Embedder from "./services/Embedder.js"
+import * as Forgetter from "./services/Forgetter.js"
+import * as Learner from "./services/Learner.js"
+import * as MemoryCache from "./services/MemoryCache.js"
+import * as MemoryScope from "./services/MemoryScope.js"
+import * as Retriever from "./services/Retriever.js"
+import type * as Storage from "./services/Storage.js"
+
+/**
+ * Engine settings (everything but the storage and embedder choice).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EngineOptions {
+  readonly projectId?: string | undefined
+  readonly agents?: ReadonlyArray<AgentScope> | undefined
+  readonly allowUnknownAgents?: boolean | undefined
+  readonly retrieval?: Omit<Retriever.Options, "projectId"> | undefined
+  readonly cache?: MemoryCache.Options | undefined
+  readonly learning?: Omit<Learner.Options, "projectId"> | undefined
+  readonly forgetting?: Omit<Forgetter.Options, "projectId"> | undefined
+}
+
+/**
+ * Every service ALMA provides.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Services =
+  | AlmaService.Alma
+  | Retriever.Retriever
+  | Learner.Learner
+  | Forgetter.Forgetter
+  | MemoryScope.MemoryScope
+  | MemoryCache.MemoryCache
+  | Storage.Storage
+  | Embedder.Embedder
+
+/**
+ * The engine over a Storage and an Embedder left open: MemoryScope, MemoryCache, Retriever, Learner,
+ * Forgetter and the Alma service.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerEngine = (options: EngineOptions = {}) => {
+  const projectId = options.projectId ?? "default"
+  return AlmaService.layer({ projectId }).pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(
+        Retriever.layer({ projectId, ...options.retrieval }),
+        Learner.layer({ projectId, ...options.learning }),
+        Forgetter.layer({ projectId, ...options.forgetting })
+      )
+    ),
+    Layer.provideMerge(
+      Layer.mergeAll(
+        MemoryScope.layer({ scopes: options.agents ?? [], allowUnknownAgents: options.allowUnknownAgents }),
+        MemoryCache.layer(options.cache)
+      )
+    )
+  )
+}
+
+/**
+ * A full stack over the given storage and embedder layers (the embedder gets an embedding cache).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWith = <E1, R1, E2, R2>(
+  storage: Layer.Layer<Storage.Storage, E1, R1 | Embedder.Embedder>,
+  embedder: Layer.Layer<Embedder.Embedder, E2, R2>,
+  options: EngineOptions & { readonly embeddingCacheSize?: number | undefined } = {}
+): Layer.Layer<Services, E1 | E2, Exclude<R1, Embedder.Embedder> | R2> =>
+  layerEngine(options).pipe(
+    Layer.provideMerge(storage),
+    Layer.provideMerge(Embedder.withCache({ capacity: options.embeddingCacheSize ?? 10_000 })(embedder))
+  )
+
+/**
+ * In-memory stack for tests: MemoryStorage and, unless another is given, the deterministic
+ * HashEmbedder (256 dims).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerInMemory = (
+  options: EngineOptions & { readonly embedder?: Layer.Layer<Embedder.Embedder> | undefined } = {}
+): Layer.Layer<Services> => layerWith(MemoryStorage.layer, options.embedder ?? HashEmbedder.layer, options)
+
+/**
+ * The embedded default: SQLite (+ sqlite-vec + FTS5) in `filename`, with the local Universal Sentence
+ * Encoder Lite (512 dims, offline) unless another embedder is given.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSqlite = <E = never>(
+  options: EngineOptions & {
+    readonly filename: string
+    readonly embedder?: Layer.Layer<Embedder.Embedder, E> | undefined
+  }
+): Layer.Layer<Services, ConfigurationError | StorageError | EmbeddingError | E> =>
+  layerWith(
+    SqliteStorage.layerWith({ filename: options.filename }),
+    options.embedder ?? LocalEmbedder.layer,
+    options
+  )
+
+/**
+ * The embedder a configuration selects.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const embedderFromConfig = (
+  config: AlmaConfig
+): Layer.Layer<Embedder.Embedder, ConfigurationError | EmbeddingError> => {
+  const e = config.embedding
+  switch (e.provider) {
+    case "hash":
+      return HashEmbedder.layerWith({ dimensions: e.dimensions })
+    case "transformers":
+      return TransformersEmbedder.layerWith({
+        ...(e.model !== undefined ? { model: e.model } : {}),
+        ...(e.modelDir !== undefined ? { localModelPath: e.modelDir, allowRemoteModels: false } : {}),
+        ...(e.dimensions !== undefined ? { dimensions: e.dimensions } : {})
+      })
+    case "local":
+      return LocalEmbedder.layer
+  }
+}
+
+/**
+ * Engine options a configuration selects.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const engineOptions = (config: AlmaConfig): EngineOptions & { readonly embeddingCacheSize: number } => ({
+  projectId: config.projectId,
+  agents: config.agents,
+  allowUnknownAgents: config.allowUnknownAgents,
+  retrieval: config.retrieval,
+  cache: {
+    timeToLive: Duration.seconds(config.retrieval.cacheTtlSeconds),
+    capacity: config.retrieval.cacheMaxEntries
+  },
+  learning: config.learning,
+  forgetting: {
+    olderThanDays: config.forgetting.olderThanDays,
+    belowConfidence: config.forgetting.belowConfidence,
+    halfLifeDays: config.forgetting.halfLifeDays
+  },
+  embeddingCacheSize: config.embedding.cacheSize
+})
+
+/**
+ * The full stack a configuration describes.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromConfig = (
+  config: AlmaConfig
+): Layer.Layer<Services, ConfigurationError | StorageError | EmbeddingError> =>
+  config.storage === "memory"
+    ? layerWith(MemoryStorage.layer, embedderFromConfig(config), engineOptions(config))
+    : layerWith(SqliteStorage.layerWith({ filename: config.sqlitePath }), embedderFromConfig(config), engineOptions(config))
+
+/**
+ * The full stack from a configuration file (`.alma/config.yaml` by default); built-in defaults
+ * (SQLite in `.alma/alma.db`, local embedder) when the file does not exist.
+ *
+ * **Errors** `ConfigurationError` (unknown key, bad value, unset `${ENV}`, dimension mismatch),
+ * `StorageError`, `EmbeddingError`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const fromConfig = (
+  path: string = ".alma/config.yaml"
+): Layer.Layer<Services, ConfigurationError | StorageError | EmbeddingError> =>
+  Layer.unwrapEffect(Effect.map(loadConfigOrDefault(path), layerFromConfig))

@@ -1,0 +1,191 @@
+/**
+ * Heuristic and anti-pattern formation from outcomes (reference §3.5, with defects 5 and 6 fixed:
+ * matching memories are updated, never duplicated, and anti-patterns warn instead of blocking).
+ */
+import type { DateTime } from "effect"
+import type { MemoryId } from "../domain/Ids.js"
+import { AntiPattern, Heuristic } from "../domain/Memory.js"
+import type { Outcome } from "../domain/Memory.js"
+import { cosine } from "../services/Embedder.js"
+
+/** How many outcome ids a memory keeps as provenance (newest last). */
+export const MAX_PROVENANCE = 100
+
+const appendProvenance = (ids: ReadonlyArray<MemoryId>, id: MemoryId): ReadonlyArray<MemoryId> =>
+  [...ids.filter((x) => x !== id), id].slice(-MAX_PROVENANCE)
+
+/** An item paired with the embedding of its strategy text. */
+export interface WithStrategy<A> {
+  readonly item: A
+  readonly strategy: Float32Array
+}
+
+/** The item whose strategy is most similar to `strategy`, if at least `threshold`. */
+export const bestMatch = <A>(
+  items: ReadonlyArray<WithStrategy<A>>,
+  strategy: Float32Array,
+  threshold: number
+): A | undefined => {
+  let best: A | undefined
+  let bestSim = threshold
+  for (const x of items) {
+    const sim = cosine(x.strategy, strategy)
+    if (sim >= bestSim) {
+      bestSim = sim
+      best = x.item
+    }
+  }
+  return best
+}
+
+/** Inputs of one formation step. */
+export interface FormationInput {
+  readonly outcome: Outcome
+  /** Earlier outcomes of the same agent and task type with strategies similar to this one. */
+  readonly similar: ReadonlyArray<Outcome>
+  readonly minOccurrences: number
+  readonly minFailures: number
+  readonly now: DateTime.Utc
+  readonly heuristicId: MemoryId
+  readonly antiPatternId: MemoryId
+}
+
+/** Result of a formation step for one memory. */
+export interface Formed<A> {
+  readonly memory: A
+  readonly action: "created" | "updated"
+}
+
+/**
+ * Heuristic step. With a matching heuristic: add this outcome to its counts (confidence =
+ * successes / occurrences, so failures lower it) and refresh `lastValidated` on success. Without one:
+ * create it once at least `minOccurrences` similar outcomes exist (this one included) and more than
+ * half succeeded (original rule: confidence = success fraction, created only above 0.5).
+ */
+export const formHeuristic = (input: FormationInput, existing: Heuristic | undefined): Formed<Heuristic> | undefined => {
+  const { now, outcome } = input
+  if (existing) {
+    const occurrenceCount = existing.occurrenceCount + 1
+    const successCount = existing.successCount + (outcome.success ? 1 : 0)
+    return {
+      action: "updated",
+      memory: Heuristic.make({
+        ...existing,
+        occurrenceCount,
+        successCount,
+        confidence: successCount / occurrenceCount,
+        lastValidated: outcome.success ? now : existing.lastValidated,
+        updatedAt: now,
+        provenance: appendProvenance(existing.provenance, outcome.id)
+      })
+    }
+  }
+  const group = [...input.similar, outcome]
+  if (group.length < input.minOccurrences) return undefined
+  const successes = group.filter((o) => o.success).length
+  const confidence = successes / group.length
+  if (confidence <= 0.5) return undefined
+  return {
+    action: "created",
+    memory: Heuristic.make({
+      id: input.heuristicId,
+      projectId: outcome.projectId,
+      agent: outcome.agent,
+      taskType: outcome.taskType,
+      condition: `task type: ${outcome.taskType}`,
+      strategy: outcome.strategyUsed,
+      confidence,
+      occurrenceCount: group.length,
+      successCount: successes,
+      lastValidated: now,
+      createdAt: now,
+      updatedAt: now,
+      metadata: {},
+      provenance: group.map((o) => o.id).slice(-MAX_PROVENANCE)
+    })
+  }
+}
+
+/**
+ * Anti-pattern step (failures only). With a matching anti-pattern: count this failure, refresh
+ * `lastSeen`, `whyBad` and `betterAlternative`. Without one: create it once at least `minFailures`
+ * similar failures exist (this one included; original threshold 2).
+ */
+export const formAntiPattern = (
+  input: FormationInput,
+  existing: AntiPattern | undefined,
+  betterAlternative: string
+): Formed<AntiPattern> | undefined => {
+  const { now, outcome } = input
+  if (outcome.success) return undefined
+  const failures = [...input.similar.filter((o) => !o.success), outcome]
+  const whyBad = outcome.errorMessage ?? outcome.feedback ??
+    `failed ${failures.length} times on ${outcome.taskType} tasks`
+  if (existing) {
+    return {
+      action: "updated",
+      memory: AntiPattern.make({
+        ...existing,
+        whyBad,
+        betterAlternative,
+        occurrenceCount: existing.occurrenceCount + 1,
+        lastSeen: now,
+        updatedAt: now,
+        provenance: appendProvenance(existing.provenance, outcome.id)
+      })
+    }
+  }
+  if (failures.length < input.minFailures) return undefined
+  return {
+    action: "created",
+    memory: AntiPattern.make({
+      id: input.antiPatternId,
+      projectId: outcome.projectId,
+      agent: outcome.agent,
+      taskType: outcome.taskType,
+      pattern: outcome.strategyUsed,
+      whyBad,
+      betterAlternative,
+      occurrenceCount: failures.length,
+      lastSeen: now,
+      createdAt: now,
+      updatedAt: now,
+      metadata: {},
+      provenance: failures.map((o) => o.id).slice(-MAX_PROVENANCE)
+    })
+  }
+}
+
+/**
+ * The better alternative to a failing strategy: the most confident heuristic of the same task type
+ * with a dissimilar strategy, else the newest dissimilar successful outcome's strategy.
+ */
+export const betterAlternative = (
+  taskType: string,
+  failing: Float32Array,
+  threshold: number,
+  heuristics: ReadonlyArray<WithStrategy<Heuristic>>,
+  history: ReadonlyArray<WithStrategy<Outcome>>
+): string => {
+  const differs = (v: Float32Array) => cosine(v, failing) < threshold
+  const heuristic = heuristics
+    .filter((h) => differs(h.strategy) && h.item.confidence > 0.5)
+    .sort((a, b) => b.item.confidence - a.item.confidence)[0]
+  if (heuristic) return heuristic.item.strategy
+  const success = history.find((o) => o.item.success && differs(o.strategy))
+  if (success) return success.item.strategyUsed
+  return `No successful alternative recorded yet for ${taskType} tasks`
+}
+
+/**
+ * Task type guessed from the task's words when none is given and the agent has no domain
+ * (original keyword rules).
+ */
+export const inferTaskType = (task: string): string => {
+  const t = task.toLowerCase()
+  if (t.includes("test") || t.includes("validate")) return "testing"
+  if (t.includes("api") || t.includes("endpoint")) return "api_testing"
+  if (t.includes("form") || t.includes("input")) return "form_testing"
+  if (t.includes("database") || t.includes("query")) return "database_validation"
+  return "general"
+}

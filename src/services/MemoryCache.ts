@@ -1,0 +1,124 @@
+/**
+ * The retrieval cache: recent `retrieve` results, evicted by TTL and invalidated precisely by writes.
+ *
+ * Named `MemoryCache` so it never shadows effect's `Cache`.
+ *
+ * @since 0.1.0
+ */
+import { Cache, Context, Duration, Effect, Equal, Exit, Hash, Layer } from "effect"
+import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import type { Owner } from "../domain/Ids.js"
+import type { MemorySlice } from "../domain/MemorySlice.js"
+
+/**
+ * Errors a cached computation may fail with (failures are never cached).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ComputeError = ValidationError | StorageError | EmbeddingError | RetrievalError
+
+/**
+ * A retrieval request as a cache key. Equality covers the request (`id`); `owners` (whose memories
+ * the result may contain) drives invalidation; `compute` produces the result on a miss.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class RetrievalKey implements Equal.Equal {
+  constructor(
+    readonly projectId: string,
+    /** Canonical request text: agent, user, normalised task, topK, kinds, mode, budget. */
+    readonly id: string,
+    readonly owners: ReadonlyArray<Owner>,
+    readonly compute: Effect.Effect<MemorySlice, ComputeError>
+  ) {}
+  [Equal.symbol](that: Equal.Equal): boolean {
+    return that instanceof RetrievalKey && that.projectId === this.projectId && that.id === this.id
+  }
+  [Hash.symbol](): number {
+    return Hash.string(`${this.projectId}\u0000${this.id}`)
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The cached result for `key`, or `key.compute` run once and cached. Returns whether it was a hit. */
+  readonly get: (key: RetrievalKey) => Effect.Effect<readonly [MemorySlice, boolean], ComputeError>
+  /** Drops every cached result of `projectId` that may contain memories of one of `owners`. */
+  readonly invalidate: (projectId: string, owners: ReadonlyArray<Owner>) => Effect.Effect<void>
+  /** Drops everything. */
+  readonly invalidateAll: Effect.Effect<void>
+  /** Hits, misses and size. */
+  readonly stats: Effect.Effect<{ readonly hits: number; readonly misses: number; readonly size: number }>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class MemoryCache extends Context.Tag("alma-memory/MemoryCache")<MemoryCache, Service>() {}
+
+/**
+ * Options. **Units** `timeToLive`: Duration (default 300 s); `capacity`: entries (default 1,000);
+ * both defaults as in the original ALMA. A TTL of zero disables caching.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly timeToLive?: Duration.DurationInput | undefined
+  readonly capacity?: number | undefined
+}
+
+/**
+ * An in-process cache built on effect's `Cache`. Failed computations are not kept.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options?: Options): Effect.Effect<Service> =>
+  Effect.gen(function*() {
+    const ttl = Duration.decode(options?.timeToLive ?? Duration.seconds(300))
+    const cache = yield* Cache.makeWith<RetrievalKey, MemorySlice, ComputeError>({
+      capacity: options?.capacity ?? 1_000,
+      lookup: (key) => key.compute,
+      timeToLive: (exit) => (Exit.isSuccess(exit) ? ttl : Duration.zero)
+    })
+    const disabled = Duration.toMillis(ttl) === 0
+
+    const get = (key: RetrievalKey): Effect.Effect<readonly [MemorySlice, boolean], ComputeError> =>
+      disabled
+        ? Effect.map(key.compute, (slice) => [slice, false] as const)
+        : Effect.map(
+          cache.getEither(key),
+          (either) => either._tag === "Left" ? [either.left, true] as const : [either.right, false] as const
+        )
+
+    const invalidate = (projectId: string, owners: ReadonlyArray<Owner>) =>
+      Effect.gen(function*() {
+        const written = new Set(owners)
+        const keys = yield* cache.keys
+        yield* Effect.forEach(
+          keys.filter((key) => key.projectId === projectId && key.owners.some((o) => written.has(o))),
+          (key) => cache.invalidate(key),
+          { discard: true }
+        )
+      })
+
+    return {
+      get,
+      invalidate,
+      invalidateAll: cache.invalidateAll,
+      stats: Effect.map(cache.cacheStats, (s) => ({ hits: s.hits, misses: s.misses, size: s.size }))
+    }
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options?: Options): Layer.Layer<MemoryCache> => Layer.effect(MemoryCache, make(options))

@@ -1,0 +1,264 @@
+/**
+ * Hybrid retrieval: vector kNN and BM25 over the agent's readable memories, fused, then ranked by the
+ * multi-factor score of the original ALMA, per kind.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Context, Effect, Layer } from "effect"
+import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import type { MemoryId, MemoryKind } from "../domain/Ids.js"
+import { memoryKinds, userOwner } from "../domain/Ids.js"
+import { RetrieveInput } from "../domain/Inputs.js"
+import type { Memory } from "../domain/Memory.js"
+import { ownerOf } from "../domain/Memory.js"
+import type { ScoredMemory } from "../domain/MemorySlice.js"
+import { MemorySlice, ScoreBreakdown } from "../domain/MemorySlice.js"
+import { embedTexts } from "../internal/embedText.js"
+import type { ModeConfig } from "../internal/modes.js"
+import { inferMode, modes } from "../internal/modes.js"
+import { renderPrompt } from "../internal/prompt.js"
+import * as Scoring from "../internal/scoring.js"
+import { decodeInput } from "../internal/validate.js"
+import * as Embedder from "./Embedder.js"
+import * as MemoryCache from "./MemoryCache.js"
+import * as MemoryScope from "./MemoryScope.js"
+import * as Storage from "./Storage.js"
+
+/**
+ * Errors of `retrieve`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type RetrieveError = ValidationError | StorageError | EmbeddingError | RetrievalError
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /**
+   * The memories relevant to `input.task` for `input.agent`, best first, at most `topK` per kind.
+   *
+   * **Units** `topK`: items per kind; `maxTokens`: o200k_base tokens.
+   * **Errors** `ValidationError` (bad input, unknown agent), `EmbeddingError`, `StorageError`.
+   */
+  readonly retrieve: (input: RetrieveInput) => Effect.Effect<MemorySlice, RetrieveError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class Retriever extends Context.Tag("alma-memory/Retriever")<Retriever, Service>() {}
+
+/**
+ * Retrieval settings. Defaults as in the original ALMA: topK 5, min score 0.2, half-life 30 days,
+ * weights 0.4/0.3/0.2/0.1, prompt budget 2000 tokens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly projectId: string
+  readonly defaultTopK?: number | undefined
+  readonly minScore?: number | undefined
+  readonly halfLifeDays?: number | undefined
+  readonly weights?: Scoring.Weights | undefined
+  readonly maxContextTokens?: number | undefined
+}
+
+interface Candidate {
+  readonly memory: Memory
+  readonly embedding: Float32Array
+  readonly vector: number
+  readonly lexical: number
+}
+
+/** Greedy maximal-marginal-relevance selection with real embedding similarity between items. */
+const diversify = <T extends { readonly final: number; readonly embedding: Float32Array }>(
+  items: ReadonlyArray<T>,
+  k: number,
+  factor: number
+): ReadonlyArray<T> => {
+  if (factor <= 0 || items.length <= 1) return items.slice(0, k)
+  const pool = [...items]
+  const chosen: Array<T> = []
+  while (chosen.length < k && pool.length > 0) {
+    let best = 0
+    let bestValue = -Infinity
+    for (let i = 0; i < pool.length; i++) {
+      const item = pool[i]!
+      const redundancy = chosen.reduce((max, c) => Math.max(max, Embedder.cosine(item.embedding, c.embedding)), 0)
+      const value = item.final - factor * redundancy
+      if (value > bestValue) {
+        bestValue = value
+        best = i
+      }
+    }
+    chosen.push(pool.splice(best, 1)[0]!)
+  }
+  return chosen
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options) =>
+  Effect.gen(function*() {
+    const storage = yield* Storage.Storage
+    const embedder = yield* Embedder.Embedder
+    const scope = yield* MemoryScope.MemoryScope
+    const cache = yield* MemoryCache.MemoryCache
+    const projectId = options.projectId
+    const defaultMode: ModeConfig = {
+      name: "default",
+      topK: options.defaultTopK ?? 5,
+      minScore: options.minScore ?? 0.2,
+      weights: Scoring.normalizeWeights(options.weights ?? Scoring.defaultWeights),
+      includeAntiPatterns: true,
+      diversity: 0,
+      failureBoost: 1,
+      exactMatchBoost: 1
+    }
+    const halfLife = options.halfLifeDays ?? 30
+    const defaultBudget = options.maxContextTokens ?? 2000
+
+    const compute = (
+      request: typeof RetrieveInput.Type,
+      mode: ModeConfig,
+      topK: number,
+      kinds: ReadonlyArray<MemoryKind>,
+      agentOwners: ReadonlyArray<string>,
+      maxTokens: number
+    ): Effect.Effect<MemorySlice, StorageError | EmbeddingError> =>
+      Effect.gen(function*() {
+        const started = yield* Clock.currentTimeNanos
+        const [query] = yield* embedTexts(embedder, [request.task])
+        const fetchK = topK * 2 * (mode.diversity > 0 ? 3 : 1)
+        const agentKinds = kinds.filter((k) => k !== "user_preference")
+        const scopes: Array<Storage.SearchScope> = []
+        if (agentKinds.length > 0) scopes.push({ projectId, owners: agentOwners, kinds: agentKinds, k: fetchK })
+        if (request.userId !== undefined && kinds.includes("user_preference")) {
+          scopes.push({ projectId, owners: [userOwner(request.userId)], kinds: ["user_preference"], k: fetchK })
+        }
+        const hits = yield* Effect.forEach(scopes, (s) =>
+          Effect.all([storage.vectorSearch(s, query!), storage.lexicalSearch(s, request.task)]))
+        const lexical = new Map<MemoryId, number>()
+        const ids = new Set<MemoryId>()
+        for (const [vector, lex] of hits) {
+          for (const h of vector) ids.add(h.id)
+          for (const h of lex) {
+            ids.add(h.id)
+            lexical.set(h.id, h.bm25)
+          }
+        }
+        const bestBm25 = Math.max(0, ...lexical.values())
+        const records = yield* storage.getMany(projectId, [...ids])
+        const candidates: Array<Candidate> = records.map((r) => ({
+          memory: r.memory,
+          embedding: r.embedding,
+          vector: Scoring.clamp01(Embedder.cosine(query!, r.embedding)),
+          lexical: bestBm25 > 0 ? (lexical.get(r.memory.id) ?? 0) / bestBm25 : 0
+        }))
+        const now = yield* Clock.currentTimeMillis
+        const byKind = new Map<MemoryKind, Array<{ item: ScoredMemory; final: number; embedding: Float32Array }>>()
+        for (const c of candidates) {
+          const m = c.memory
+          const similarity = Scoring.fuse(c.vector, c.lexical)
+          const recency = Scoring.recencyFactor(Scoring.ageDays(Scoring.recencyTimestamp(m), now), halfLife)
+          const success = Scoring.successTerm(m)
+          const confidence = Scoring.confidenceTerm(m)
+          let final = Scoring.weightedScore(mode.weights, { similarity, recency, success, confidence })
+          if (m.kind === "outcome" && !m.success) final *= mode.failureBoost
+          if (c.vector > 0.9) final *= mode.exactMatchBoost
+          else if (c.vector > 0.8) final *= 1 + (mode.exactMatchBoost - 1) / 2
+          // Preferences are the user's explicit wishes: ranked, never thresholded away.
+          if (m.kind !== "user_preference" && final < mode.minScore) continue
+          const owner = ownerOf(m)
+          const item = {
+            memory: m,
+            score: ScoreBreakdown.make({
+              vector: c.vector,
+              lexical: c.lexical,
+              similarity,
+              recency,
+              success,
+              confidence,
+              final
+            }),
+            ...(m.kind !== "user_preference" && owner !== request.agent ? { sharedFrom: owner } : {})
+          } as ScoredMemory
+          const list = byKind.get(m.kind) ?? []
+          list.push({ item, final, embedding: c.embedding })
+          byKind.set(m.kind, list)
+        }
+        const pick = <K extends MemoryKind>(kind: K) => {
+          const list = (byKind.get(kind) ?? []).sort((a, b) =>
+            b.final - a.final || a.item.memory.id.localeCompare(b.item.memory.id)
+          )
+          return diversify(list, topK, mode.diversity).map((x) => x.item)
+        }
+        const lists = {
+          heuristics: pick("heuristic") as MemorySlice["heuristics"],
+          antiPatterns: pick("anti_pattern") as MemorySlice["antiPatterns"],
+          preferences: pick("user_preference") as MemorySlice["preferences"],
+          domainKnowledge: pick("domain_knowledge") as MemorySlice["domainKnowledge"],
+          outcomes: pick("outcome") as MemorySlice["outcomes"]
+        }
+        const finished = yield* Clock.currentTimeNanos
+        return MemorySlice.make({
+          query: request.task,
+          agent: request.agent,
+          projectId,
+          ...(request.userId !== undefined ? { userId: request.userId } : {}),
+          mode: mode.name,
+          ...lists,
+          retrievalTimeMs: Number(finished - started) / 1e6,
+          maxTokens,
+          tokenCount: renderPrompt(lists, maxTokens).tokenCount,
+          cacheHit: false
+        })
+      })
+
+    const retrieve = Effect.fn("Retriever.retrieve")(function*(input: RetrieveInput) {
+      const request = yield* decodeInput(RetrieveInput, input)
+      const started = yield* Clock.currentTimeNanos
+      yield* Effect.annotateCurrentSpan({ "alma.agent": request.agent, "alma.project": projectId })
+      const agentOwners = yield* scope.readableOwners(request.agent)
+      const mode = request.mode === undefined
+        ? defaultMode
+        : request.mode === "auto"
+        ? inferMode(request.task).mode
+        : modes[request.mode]!
+      const topK = request.topK ?? mode.topK
+      const maxTokens = request.maxTokens ?? defaultBudget
+      const requested = request.kinds ?? memoryKinds.filter((k) => k !== "anti_pattern" || mode.includeAntiPatterns)
+      const kinds = memoryKinds.filter((k) => requested.includes(k))
+      const owners = request.userId === undefined ? agentOwners : [...agentOwners, userOwner(request.userId)]
+      const id = JSON.stringify([
+        request.agent,
+        request.userId ?? null,
+        request.task.trim().replace(/\s+/g, " "),
+        topK,
+        kinds,
+        mode.name,
+        maxTokens
+      ])
+      const [slice, hit] = yield* cache.get(
+        new MemoryCache.RetrievalKey(projectId, id, owners, compute(request, mode, topK, kinds, agentOwners, maxTokens))
+      )
+      if (!hit) return slice
+      const finished = yield* Clock.currentTimeNanos
+      return MemorySlice.make({ ...slice, cacheHit: true, retrievalTimeMs: Number(finished - started) / 1e6 })
+    })
+
+    return Retriever.of({ retrieve })
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options) => Layer.effect(Retriever, make(options))
