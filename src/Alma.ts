@@ -121,7 +121,7 @@ export const layerSqlite = <E = never>(
     readonly embedder?: Layer.Layer<Embedder.Embedder, E> | undefined
   }
 ): Layer.Layer<Services, ConfigurationError | StorageError | EmbeddingError | E> =>
-  layerWith(
+  layerWith<ConfigurationError | StorageError, never, ConfigurationError | EmbeddingError | E, never>(
     SqliteStorage.layerWith({ filename: options.filename }),
     options.embedder ?? LocalEmbedder.layer,
     options

@@ -106,9 +106,9 @@ describe("AlmaConfig", () => {
           "embedding_provider: transformers",
           "embedding_model_dir: models",
           "agents:",
-          "  a1:",
-          "  a2: { share_with: ['*'], inherit_from: [a1] }",
-          "  a1b: { share_with: [a2] }",
+          "  a1: { share_with: ['*'] }",
+          "  a2: { inherit_from: [a1] }",
+          "  a3:",
           "retrieval:",
           "  weights: { similarity: 1, recency: 0, success: 0, confidence: 0 }"
         ].join("\n"))

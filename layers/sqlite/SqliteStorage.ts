@@ -1,0 +1,235 @@
+/**
+ * The SQLite storage backend: one file holding memories (JSON rows), their vectors (sqlite-vec vec0,
+ * partitioned per project, owner and kind), a lexical index (FTS5, porter stemming) and the forget
+ * audit. Schema changes are versioned migrations.
+ *
+ * @since 0.1.0
+ */
+import * as Reactivity from "@effect/experimental/Reactivity"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Path from "@effect/platform/Path"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import { Config, Context, Effect, Layer, Schema } from "effect"
+import * as sqliteVec from "sqlite-vec"
+import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
+import * as Embedder from "../../src/services/Embedder.js"
+import * as Storage from "../../src/services/Storage.js"
+import * as Queries from "./internal/queries.js"
+import { checkSpace, type EmbeddingSpace, loader, migrationsTable, validateSpace } from "./migrations.js"
+
+const backend = "sqlite"
+
+const refail = (operation: string) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, StorageError, R> =>
+  Effect.mapError(self, (cause) => new StorageError({ backend, operation, cause }))
+
+const runMigrations = Migrator.make({})
+
+const MetaRows = Schema.Array(Schema.Struct({ key: Schema.String, value: Schema.String }))
+
+const openDatabase = (space: EmbeddingSpace) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`select vec_version() as version`.withoutTransform.pipe(
+      Effect.catchTag("SqlError", () =>
+        Effect.fail(
+          new ConfigurationError({
+            key: "sqlite_vec",
+            description: "the sqlite-vec extension is not loaded on this SQLite connection: use " +
+              "SqliteStorage.layerWith, or load sqliteVec.getLoadablePath() into the SqliteClient before " +
+              "building SqliteStorage.layer"
+          })
+        ))
+    )
+    yield* runMigrations({ loader: loader(space), table: migrationsTable }).pipe(
+      refail("migrate"),
+      // The Migrator turns a failing migration into a defect; it is still a storage failure to the caller.
+      Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "migrate", cause })))
+    )
+    const [main] = yield* sql<{ readonly file: string }>`select file from pragma_database_list where name = 'main'`
+      .withoutTransform.pipe(refail("open"))
+    const file = main?.file ? main.file : ":memory:"
+    const meta = yield* sql`select key, value from alma_meta`.withoutTransform.pipe(
+      Effect.flatMap(Schema.decodeUnknown(MetaRows)),
+      refail("open")
+    )
+    const value = (key: string) => meta.find((row) => row.key === key)?.value
+    const model = value("embedding_model")
+    const dimensions = Number(value("embedding_dimensions"))
+    if (model === undefined || !Number.isSafeInteger(dimensions)) {
+      return yield* new ConfigurationError({
+        key: "storage_file",
+        description: `database ${file} has no embedding metadata (table alma_meta): it was not created by ` +
+          "ALMA or is damaged; point storage at a new file"
+      })
+    }
+    yield* checkSpace(file, { model, dimensions }, space)
+  })
+
+/**
+ * Builds the SQLite storage on the `SqlClient` in context: loads nothing itself, so the client must
+ * already have sqlite-vec loaded (as `layerWith` does). Runs pending migrations, then checks that the
+ * file's embedding model and dimension are the configured embedder's.
+ *
+ * **Shape** vectors: `Float32Array` of `Embedder.dimensions`; searches run one query per
+ * (owner, kind) partition and return up to `k` hits from each (`k` is capped at 4,096, sqlite-vec's limit).
+ * **Errors** `ConfigurationError` (`sqlite_vec` not loaded; `embedding_dim` or `embedding_model` differ
+ * from the file's; `storage_file` not an ALMA file), `StorageError` (migration or I/O failure).
+ * **Source** sqlite-vec 0.1.9 vec0 partition keys; SQLite FTS5 `bm25()`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<
+  Storage.Service,
+  ConfigurationError | StorageError,
+  SqlClient.SqlClient | Embedder.Embedder
+> = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const embedder = yield* Embedder.Embedder
+  const space: EmbeddingSpace = { model: embedder.model, dimensions: embedder.dimensions }
+  yield* validateSpace(space)
+  yield* openDatabase(space)
+  const q = Queries.make(sql)
+
+  const save = Effect.fn("SqliteStorage.save")(function*(records: ReadonlyArray<Storage.StoredMemory>) {
+    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": records.length })
+    yield* q.save(records)
+  }, refail("save"))
+
+  const get = Effect.fn("SqliteStorage.get", { captureStackTrace: false })(function*(projectId: string, id) {
+    const [found] = yield* q.getMany(projectId, [id]).pipe(refail("get"))
+    if (found === undefined) return yield* Queries.notFound(id)
+    return found
+  })
+
+  const getMany = Effect.fn("SqliteStorage.getMany")(function*(projectId: string, ids) {
+    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": ids.length })
+    return yield* q.getMany(projectId, ids)
+  }, refail("getMany"))
+
+  const vectorSearch = Effect.fn("SqliteStorage.vectorSearch")(function*(scope: Storage.SearchScope, vector) {
+    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.k": scope.k })
+    return yield* q.vectorSearch(scope, vector)
+  }, refail("vectorSearch"))
+
+  const lexicalSearch = Effect.fn("SqliteStorage.lexicalSearch")(function*(scope: Storage.SearchScope, text) {
+    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.k": scope.k })
+    return yield* q.lexicalSearch(scope, text)
+  }, refail("lexicalSearch"))
+
+  const list = Effect.fn("SqliteStorage.list")(function*(query: Storage.ListQuery) {
+    return yield* q.list(query)
+  }, refail("list"))
+
+  const remove = Effect.fn("SqliteStorage.delete")(function*(projectId: string, deletions) {
+    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": deletions.length })
+    return yield* q.delete(projectId, deletions)
+  }, refail("delete"))
+
+  const auditLog = Effect.fn("SqliteStorage.auditLog")(function*(projectId: string, limit: number) {
+    return yield* q.auditLog(projectId, limit)
+  }, refail("auditLog"))
+
+  const stats = Effect.fn("SqliteStorage.stats")(function*(projectId: string, owners) {
+    return yield* q.stats(projectId, owners)
+  }, refail("stats"))
+
+  return Storage.Storage.of({
+    backend,
+    save,
+    get,
+    getMany,
+    vectorSearch,
+    lexicalSearch,
+    list,
+    delete: remove,
+    auditLog,
+    stats
+  })
+})
+
+/**
+ * The SQLite storage over the `SqlClient` in context (a `SqliteClient` with sqlite-vec loaded).
+ *
+ * **Errors** as `make`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<
+  Storage.Storage,
+  ConfigurationError | StorageError,
+  SqlClient.SqlClient | Embedder.Embedder
+> = Layer.effect(Storage.Storage, make)
+
+/**
+ * Options of `layerWith`.
+ *
+ * **Shape** `filename`: path of the database file (its directory is created if missing), or `:memory:`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly filename: string
+}
+
+const ensureDirectory = (filename: string) =>
+  Effect.gen(function*() {
+    if (filename === "" || filename === ":memory:" || filename.startsWith("file:")) return
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    yield* fs.makeDirectory(path.dirname(path.resolve(filename)), { recursive: true })
+  })
+
+const clientLayer = (options: Options): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, StorageError> =>
+  Layer.scopedContext(Effect.gen(function*() {
+    yield* ensureDirectory(options.filename).pipe(refail("open"))
+    const client = yield* SqliteClient.make({ filename: options.filename, spanAttributes: { "alma.backend": backend } })
+      .pipe(
+        // better-sqlite3 throws synchronously on an unopenable file; that is an I/O failure, not a bug.
+        Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "open", cause })))
+      )
+    yield* client.loadExtension(sqliteVec.getLoadablePath()).pipe(refail("loadExtension"))
+    return Context.make(SqliteClient.SqliteClient, client).pipe(Context.add(SqlClient.SqlClient, client))
+  })).pipe(Layer.provide([Reactivity.layer, NodeFileSystem.layer, NodePath.layer]))
+
+/**
+ * The SQLite storage on its own single-connection client for `options.filename` (WAL journal),
+ * with sqlite-vec loaded.
+ *
+ * **Errors** as `make`, plus `StorageError` (operation `open` or `loadExtension`) when the file cannot
+ * be opened or the extension cannot be loaded.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWith = (
+  options: Options
+): Layer.Layer<Storage.Storage, ConfigurationError | StorageError, Embedder.Embedder> =>
+  layer.pipe(Layer.provide(clientLayer(options)))
+
+/**
+ * `layerWith`, with the options read from configuration.
+ *
+ * **Errors** as `layerWith`, plus `ConfigurationError` (key `sqlite`) when the configuration is missing
+ * or invalid.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  config: Config.Config.Wrap<Options>
+): Layer.Layer<Storage.Storage, ConfigurationError | StorageError, Embedder.Embedder> =>
+  Layer.unwrapEffect(
+    Config.unwrap(config).pipe(
+      Effect.mapError((error) =>
+        new ConfigurationError({ key: "sqlite", description: `invalid SQLite storage configuration: ${error}` })
+      ),
+      Effect.map(layerWith)
+    )
+  )

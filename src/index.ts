@@ -1,0 +1,28 @@
+/**
+ * alma-memory: Agent Learning Memory Architecture.
+ *
+ * @since 0.1.0
+ */
+export * as Alma from "./Alma.js"
+export { AgentScope } from "./domain/AgentScope.js"
+export * from "./domain/AlmaError.js"
+export * as Ids from "./domain/Ids.js"
+export * as Inputs from "./domain/Inputs.js"
+export * as Memory from "./domain/Memory.js"
+export { MemorySlice, ScoreBreakdown } from "./domain/MemorySlice.js"
+export * as AlmaService from "./services/Alma.js"
+export * as Embedder from "./services/Embedder.js"
+export * as Forgetter from "./services/Forgetter.js"
+export * as Learner from "./services/Learner.js"
+export * as MemoryCache from "./services/MemoryCache.js"
+export * as MemoryScope from "./services/MemoryScope.js"
+export * as Retriever from "./services/Retriever.js"
+export * as Storage from "./services/Storage.js"
+export { type AlmaClient, createAlma, type CreateAlmaOptions } from "./client.js"
+export { demoAgents, runDemo } from "./demo.js"
+export * as AlmaConfig from "../config/AlmaConfig.js"
+export * as SqliteStorage from "../layers/sqlite/SqliteStorage.js"
+export * as MemoryStorage from "../layers/memory/MemoryStorage.js"
+export * as LocalEmbedder from "../layers/embedders/LocalEmbedder.js"
+export * as TransformersEmbedder from "../layers/embedders/TransformersEmbedder.js"
+export * as HashEmbedder from "../layers/embedders/HashEmbedder.js"
