@@ -82,7 +82,8 @@ export const layerEngine = (options: EngineOptions = {}) => {
 }
 
 /**
- * A full stack over the given storage and embedder layers (the embedder gets an embedding cache).
+ * A full stack over the given storage and embedder layers. The embedder gets an embedding cache of
+ * `embeddingCacheSize` entries (default 10,000; 0 disables it).
  *
  * @since 0.1.0
  * @category layers
@@ -94,7 +95,9 @@ export const layerWith = <E1, R1, E2, R2>(
 ): Layer.Layer<Services, E1 | E2, Exclude<R1, Embedder.Embedder> | R2> =>
   layerEngine(options).pipe(
     Layer.provideMerge(storage),
-    Layer.provideMerge(Embedder.withCache({ capacity: options.embeddingCacheSize ?? 10_000 })(embedder))
+    Layer.provideMerge(
+      options.embeddingCacheSize === 0 ? embedder : Embedder.withCache({ capacity: options.embeddingCacheSize ?? 10_000 })(embedder)
+    )
   )
 
 /**

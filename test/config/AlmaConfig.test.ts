@@ -153,22 +153,22 @@ describe("AlmaConfig", () => {
   })
 
   describe("environment variables", () => {
-    it.effect("${VAR} expands, and a whole plain reference keeps its YAML type", () =>
+    it.effect("${VAR} expands; an unquoted whole reference is read as YAML (here a number)", () =>
       Effect.gen(function*() {
         const config = yield* parse(
-          "project_id: ${P}\nstorage_dir: ${ROOT}/db\nretrieval:\n  default_top_k: ${K}\n  min_score: \"${S}\"\n",
-          { P: "proj-1", ROOT: "/srv", K: "7", S: "0.5" }
-        ).pipe(Effect.either)
-        // a quoted reference stays a string, so min_score "0.5" is rejected
-        assert.isTrue(config._tag === "Left" && config.left.key === "retrieval.min_score")
-        const ok = yield* parse("project_id: ${P}\nstorage_dir: ${ROOT}/db\nretrieval:\n  default_top_k: ${K}\n", {
-          P: "proj-1",
-          ROOT: "/srv",
-          K: "7"
-        })
-        assert.strictEqual(ok.projectId, "proj-1")
-        assert.strictEqual(ok.sqlitePath, "/srv/db/alma.db")
-        assert.strictEqual(ok.retrieval.defaultTopK, 7)
+          "project_id: ${P}\nstorage_dir: ${ROOT}/db\nretrieval:\n  default_top_k: ${K}\n",
+          { P: "proj-1", ROOT: "/srv", K: "7" }
+        )
+        assert.strictEqual(config.projectId, "proj-1")
+        assert.strictEqual(config.sqlitePath, "/srv/db/alma.db")
+        assert.strictEqual(config.retrieval.defaultTopK, 7)
+      }))
+
+    it.effect("a quoted reference always yields a string", () =>
+      Effect.gen(function*() {
+        const e = yield* fails("retrieval:\n  min_score: \"${S}\"\n", { S: "0.5" })
+        assert.strictEqual(e.key, "retrieval.min_score")
+        assert.include(e.description, "got \"0.5\"")
       }))
 
     it.effect("${VAR:-default} uses the default when unset or empty", () =>

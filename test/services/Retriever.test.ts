@@ -111,6 +111,45 @@ describe("Retriever", () => {
       sharing
     ))
 
+  it.effect("the cache key covers every request field (reference defect 10)", () =>
+    withAlma((alma) =>
+      Effect.gen(function*() {
+        yield* alma.addKnowledgeBatch(
+          Array.from({ length: 4 }, (_, i) => ({ agent: "helena", domain: "api", fact: `orders API fact ${i}` }))
+        )
+        const two = yield* alma.retrieve({ task: "orders API", agent: "helena", topK: 2 })
+        const three = yield* alma.retrieve({ task: "orders API", agent: "helena", topK: 3 })
+        assert.isFalse(three.cacheHit)
+        assert.strictEqual(two.domainKnowledge.length, 2)
+        assert.strictEqual(three.domainKnowledge.length, 3)
+        const recall = yield* alma.retrieve({ task: "orders API", agent: "helena", topK: 2, mode: "recall" })
+        assert.isFalse(recall.cacheHit)
+        const long = `${"context ".repeat(60)} orders API`
+        yield* alma.retrieve({ task: long, agent: "helena" })
+        assert.isTrue((yield* alma.retrieve({ task: long, agent: "helena" })).cacheHit) // long tasks hit too
+      })
+    ))
+
+  it.effect("outcomes are retrieved and rendered as Recent Outcomes (reference defect 19)", () =>
+    withAlma((alma) =>
+      Effect.gen(function*() {
+        yield* alma.learn({
+          agent: "helena",
+          task: "Deploy the orders service",
+          taskType: "ops",
+          outcome: "failure",
+          strategyUsed: "blue green deploy",
+          errorMessage: "health check timeout"
+        })
+        const slice = yield* alma.retrieve({ task: "deploy the orders service", agent: "helena" })
+        assert.strictEqual(slice.outcomes.length, 1)
+        assert.include(
+          slice.toPrompt(),
+          "## Recent Outcomes\n- [failure] Deploy the orders service\n  Strategy: blue green deploy (error: health check timeout)"
+        )
+      })
+    ))
+
   it.effect("a cached slice expires after the TTL", () =>
     withAlma((alma) =>
       Effect.gen(function*() {
