@@ -1,0 +1,190 @@
+/**
+ * The configuration file format (snake_case, as written in `.alma/config.yaml`) as a strict
+ * `Schema`, and its decoding into a `ConfigurationError` that names the key, what is allowed and
+ * the nearest known key for a misspelling.
+ *
+ * @internal
+ */
+import { Effect, ParseResult, Schema, SchemaAST } from "effect"
+import type { ConfigurationError } from "../../src/domain/AlmaError.js"
+import { Name } from "../../src/domain/Ids.js"
+import type { Report } from "./report.js"
+import { dotted, problem } from "./report.js"
+
+// schema (the file format, snake_case)
+
+const show = (u: unknown): string =>
+  typeof u === "string"
+    ? `"${u.length > 60 ? `${u.slice(0, 60)}…` : u}"`
+    : u === null
+    ? "nothing (null)"
+    : Array.isArray(u)
+    ? "a list"
+    : typeof u === "object"
+    ? "a mapping"
+    : String(u)
+
+/** A leaf value: any failure reads "got X; allowed: <allowed>". */
+const leaf = <A, I>(schema: Schema.Schema<A, I>, allowed: string): Schema.Schema<A, I> =>
+  schema.annotations({
+    message: (issue) => ({ message: `got ${show(issue.actual)}; allowed: ${allowed}`, override: true })
+  })
+
+/** A container: its own type failure is explained, nested failures keep their own messages. */
+const container = <A, I>(schema: Schema.Schema<A, I>, allowed: string): Schema.Schema<A, I> =>
+  schema.annotations({ message: (issue) => `got ${show(issue.actual)}; allowed: ${allowed}` })
+
+const opt = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
+const optNull = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(Schema.NullOr(schema), { exact: true })
+
+const int = (min: number, max: number) =>
+  leaf(Schema.Number.pipe(Schema.int(), Schema.between(min, max)), `an integer from ${min} to ${max}`)
+const unit = leaf(Schema.Number.pipe(Schema.between(0, 1)), "a number from 0 to 1")
+const positive = leaf(Schema.Number.pipe(Schema.finite(), Schema.greaterThan(0)), "a number greater than 0")
+const nonNegative = leaf(Schema.Number.pipe(Schema.finite(), Schema.nonNegative()), "a number >= 0")
+const text = leaf(Schema.String.pipe(Schema.minLength(1)), "a non-empty string")
+export const nameAllowed = "a name: 1-128 letters, digits or _ . : -, starting with a letter or digit"
+const name = leaf(Name, nameAllowed)
+const names = container(Schema.Array(name), "a list of names, e.g. [a, b]")
+
+const agentNames = container(
+  Schema.Array(leaf(Schema.Union(Schema.Literal("*"), Name), `"*" or ${nameAllowed}`)),
+  "a list of agent names or \"*\""
+)
+
+const AgentFile = container(
+  Schema.Struct({
+    domain: optNull(name),
+    can_learn: opt(names),
+    cannot_learn: opt(names),
+    share_with: opt(agentNames),
+    inherit_from: opt(names),
+    min_occurrences_for_heuristic: opt(int(1, 1000))
+  }),
+  "a mapping"
+)
+
+const Agents = container(
+  Schema.Record({ key: Schema.String, value: Schema.NullOr(AgentFile) }),
+  "a mapping from agent name to settings"
+)
+
+const Weights = container(
+  Schema.Struct({
+    similarity: opt(nonNegative),
+    recency: opt(nonNegative),
+    success: opt(nonNegative),
+    confidence: opt(nonNegative)
+  }),
+  "a mapping"
+)
+
+const Retrieval = container(
+  Schema.Struct({
+    default_top_k: opt(int(1, 100)),
+    min_score: opt(unit),
+    half_life_days: opt(positive),
+    weights: optNull(Weights),
+    cache_ttl_seconds: opt(int(0, 31_536_000)),
+    cache_max_entries: opt(int(1, 1_000_000)),
+    max_context_tokens: opt(int(16, 200_000))
+  }),
+  "a mapping"
+)
+
+const Learning = container(
+  Schema.Struct({ similarity_threshold: opt(unit), min_failures_for_anti_pattern: opt(int(1, 1000)) }),
+  "a mapping"
+)
+
+const HalfLives = container(
+  Schema.Struct({
+    heuristic: opt(positive),
+    outcome: opt(positive),
+    user_preference: opt(positive),
+    domain_knowledge: opt(positive),
+    anti_pattern: opt(positive)
+  }),
+  "a mapping"
+)
+
+const Forgetting = container(
+  Schema.Struct({ older_than_days: opt(positive), below_confidence: opt(unit), half_life_days: optNull(HalfLives) }),
+  "a mapping"
+)
+
+const FileConfig = container(
+  Schema.Struct({
+    project_id: opt(name),
+    storage: opt(leaf(Schema.Literal("sqlite", "memory"), "sqlite or memory")),
+    storage_dir: opt(text),
+    db_name: opt(leaf(Schema.String.pipe(Schema.pattern(/^(?!\.\.?$)[^/\\]+$/)), "a file name without / or \\")),
+    embedding_provider: opt(leaf(Schema.Literal("local", "transformers", "hash"), "local, transformers or hash")),
+    embedding_dim: optNull(int(1, 65_536)),
+    embedding_model: optNull(text),
+    embedding_model_dir: optNull(text),
+    embedding_cache_size: opt(int(0, 10_000_000)),
+    allow_unknown_agents: opt(leaf(Schema.Boolean, "true or false")),
+    agents: optNull(Agents),
+    retrieval: optNull(Retrieval),
+    learning: optNull(Learning),
+    forgetting: optNull(Forgetting)
+  }),
+  "a mapping of ALMA settings"
+)
+/** The decoded file: snake_case keys, every one optional. */
+export type FileConfig = typeof FileConfig.Type
+
+const decodeFile = Schema.decodeUnknown(FileConfig, { onExcessProperty: "error", errors: "all" })
+
+/** Keys allowed in the mapping at `at`, read off the schema so the list never drifts. */
+const keysAt = (ast: SchemaAST.AST, at: ReadonlyArray<PropertyKey>): ReadonlyArray<string> => {
+  switch (ast._tag) {
+    case "Refinement":
+    case "Transformation":
+      return keysAt(ast.from, at)
+    case "Union":
+      return ast.types.flatMap((member) => keysAt(member, at))
+    case "TypeLiteral": {
+      if (at.length === 0) return ast.propertySignatures.map((p) => String(p.name))
+      const [head, ...rest] = at
+      const prop = ast.propertySignatures.find((p) => p.name === head)
+      return prop ? keysAt(prop.type, rest) : ast.indexSignatures.flatMap((s) => keysAt(s.type, rest))
+    }
+    default:
+      return []
+  }
+}
+
+const distance = (a: string, b: string): number => {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    row = next
+  }
+  return row[b.length]!
+}
+
+// validation
+
+const fromParseError = (error: ParseResult.ParseError, report: Report): ConfigurationError => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  if (issue === undefined) return problem(report, "(root)", "invalid configuration")
+  const key = dotted(issue.path)
+  if (issue._tag !== "Unexpected") {
+    const keys = keysAt(FileConfig.ast, issue.path)
+    const withKeys = keys.length > 0 && issue.message.endsWith("a mapping")
+    return problem(report, key, withKeys ? `${issue.message} with keys ${keys.join(", ")}` : issue.message)
+  }
+  const allowed = keysAt(FileConfig.ast, issue.path.slice(0, -1))
+  const near = allowed.find((k) => distance(k, String(issue.path[issue.path.length - 1])) <= 2)
+  const hint = near === undefined ? "" : ` (did you mean "${near}"?)`
+  return problem(report, key, `unknown key; allowed keys here: ${allowed.join(", ")}${hint}`)
+}
+
+/** Decodes the plain settings value strictly: unknown keys and bad values fail, naming the key. */
+export const decodeSettings = (settings: unknown, report: Report): Effect.Effect<FileConfig, ConfigurationError> =>
+  Effect.mapError(decodeFile(settings), (e) => fromParseError(e, report))
