@@ -98,7 +98,7 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
           .map((r) => ({ id: r.memory.id, distance: 1 - cosine(vector, r.embedding) }))
           .sort((a, b) => a.distance - b.distance)
           .slice(0, scope.k)
-      ))
+      ).sort((a, b) => a.distance - b.distance))
 
   const lexicalSearch = (scope: Storage.SearchScope, text: string) =>
     Effect.map(Ref.get(state), (s) => {
@@ -109,7 +109,7 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
           .filter((h) => h.bm25 > 0)
           .sort((a, b) => b.bm25 - a.bm25)
           .slice(0, scope.k)
-      )
+      ).sort((a, b) => b.bm25 - a.bm25)
     })
 
   const list = (q: Storage.ListQuery) =>

@@ -34,15 +34,16 @@ const openDatabase = (space: EmbeddingSpace) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     yield* sql`select vec_version() as version`.withoutTransform.pipe(
-      Effect.catchTag("SqlError", () =>
-        Effect.fail(
-          new ConfigurationError({
+      Effect.mapError((error) =>
+        String(error.cause).includes("no such function")
+          ? new ConfigurationError({
             key: "sqlite_vec",
             description: "the sqlite-vec extension is not loaded on this SQLite connection: use " +
               "SqliteStorage.layerWith, or load sqliteVec.getLoadablePath() into the SqliteClient before " +
               "building SqliteStorage.layer"
           })
-        ))
+          : new StorageError({ backend, operation: "open", cause: error })
+      )
     )
     yield* runMigrations({ loader: loader(space), table: migrationsTable }).pipe(
       refail("migrate"),
@@ -153,7 +154,8 @@ export const make: Effect.Effect<
 })
 
 /**
- * The SQLite storage over the `SqlClient` in context (a `SqliteClient` with sqlite-vec loaded).
+ * The SQLite storage over the `SqlClient` in context (a `SqliteClient` with sqlite-vec loaded). It leaves
+ * the connection's settings alone; `layerWith` also sets `PRAGMA mmap_size`, which halves KNN time.
  *
  * **Errors** as `make`.
  *
@@ -186,6 +188,9 @@ const ensureDirectory = (filename: string) =>
     yield* fs.makeDirectory(path.dirname(path.resolve(filename)), { recursive: true })
   })
 
+/** 1 GiB of address space for memory-mapped reads (SQLite caps it at its compile-time maximum). */
+const mmapSize = 1024 * 1024 * 1024
+
 const clientLayer = (options: Options): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, StorageError> =>
   Layer.scopedContext(Effect.gen(function*() {
     yield* ensureDirectory(options.filename).pipe(refail("open"))
@@ -195,6 +200,8 @@ const clientLayer = (options: Options): Layer.Layer<SqliteClient.SqliteClient | 
         Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "open", cause })))
       )
     yield* client.loadExtension(sqliteVec.getLoadablePath()).pipe(refail("loadExtension"))
+    // vec0 scans whole partitions of vector chunks: memory-mapped reads halve a KNN's time over pread.
+    yield* client.unsafe(`pragma mmap_size = ${mmapSize}`).pipe(refail("open"))
     return Context.make(SqliteClient.SqliteClient, client).pipe(Context.add(SqlClient.SqlClient, client))
   })).pipe(Layer.provide([Reactivity.layer, NodeFileSystem.layer, NodePath.layer]))
 

@@ -259,10 +259,8 @@ export const storageContract = (
           vec(1)
         )
         assert.lengthOf(hits, 8)
-        assert.deepStrictEqual(
-          sorted(ids(hits)),
-          sorted([...ids(busy.slice(0, 3).map((s) => s.memory)), ...ids(busyAnti.slice(0, 3).map((s) => s.memory)), ...ids(quiet.map((s) => s.memory))])
-        )
+        const expected = [...busy.slice(0, 3), ...busyAnti.slice(0, 3), ...quiet].map((s) => s.memory.id)
+        assert.deepStrictEqual(sorted(ids(hits)), sorted(expected))
         const distances = hits.map((h) => h.distance)
         assert.deepStrictEqual(distances, [...distances].sort((a, b) => a - b))
       }))
@@ -282,7 +280,8 @@ export const storageContract = (
         const aliceHits = hits.filter((h) => !quiet.some((q) => q.memory.id === h.id))
         assert.lengthOf(aliceHits, 3)
         assert.strictEqual(aliceHits[0]!.id, best.memory.id)
-        assert.deepStrictEqual(sorted(ids(hits.filter((h) => !aliceHits.includes(h)))), sorted(ids(quiet.map((q) => q.memory))))
+        const bobHits = hits.filter((h) => !aliceHits.includes(h))
+        assert.deepStrictEqual(sorted(ids(bobHits)), sorted(ids(quiet.map((q) => q.memory))))
         for (const hit of hits) assert.isAbove(hit.bm25, 0)
         const scores = hits.map((h) => h.bm25)
         assert.deepStrictEqual(scores, [...scores].sort((a, b) => b - a))
@@ -321,7 +320,8 @@ export const storageContract = (
         const prefScope = scope({ owners: [userOwner("u1")], kinds: ["user_preference"] })
         assert.deepStrictEqual(ids(yield* storage.vectorSearch(prefScope, vec(1))), [pref.memory.id])
         assert.deepStrictEqual(ids(yield* storage.lexicalSearch(prefScope, "theme")), [pref.memory.id])
-        assert.deepStrictEqual(yield* storage.vectorSearch(scope({ owners: ["u1"], kinds: ["user_preference"] }), vec(1)), [])
+        const wrongOwner = scope({ owners: ["u1"], kinds: ["user_preference"] })
+        assert.deepStrictEqual(yield* storage.vectorSearch(wrongOwner, vec(1)), [])
         assert.strictEqual((yield* storage.stats("proj-a", [userOwner("u1")])).user_preference, 1)
       }))
 
@@ -378,7 +378,8 @@ export const storageContract = (
         assert.deepStrictEqual(yield* encode(snapshot), yield* encode(records[0]!.memory))
 
         yield* TestClock.adjust("1 hour")
-        assert.strictEqual(yield* storage.delete("proj-a", [{ id: three!, reason: "done" }, { id: one!, reason: "again" }]), 1)
+        const again = yield* storage.delete("proj-a", [{ id: three!, reason: "done" }, { id: one!, reason: "again" }])
+        assert.strictEqual(again, 1)
         const newest = yield* storage.auditLog("proj-a", 10)
         assert.strictEqual(newest.length, 3)
         assert.strictEqual(newest[0]!.memoryId, three)

@@ -67,7 +67,7 @@ describe("SqliteStorage", () => {
         const storage = yield* Storage.Storage
         const sql = yield* SqlClient.SqlClient
         yield* storage.save([record(1), record(2)])
-        yield* storage.delete("proj-a", [{ id: record(1).memory.id, reason: "test" }, { id: record(2).memory.id, reason: "test" }])
+        yield* storage.delete("proj-a", [1, 2].map((n) => ({ id: record(n).memory.id, reason: "test" })))
         yield* storage.save([record(2)])
         const [journal] = yield* sql<{ journal_mode: string }>`pragma journal_mode`
         const migrations = yield* sql<{ migration_id: number; created_at: string }>`
@@ -92,7 +92,8 @@ describe("SqliteStorage", () => {
     Effect.gen(function*() {
       const filename = freshFile()
       yield* Effect.provide(Storage.Storage, storageAt(filename))
-      const error = yield* Effect.flip(Effect.provide(Storage.Storage, storageAt(filename, TestEmbedder("test-16", 16))))
+      const reopened = storageAt(filename, TestEmbedder("test-16", 16))
+      const error = yield* Effect.flip(Effect.provide(Storage.Storage, reopened))
       assert.strictEqual(error._tag, "ConfigurationError")
       if (error._tag !== "ConfigurationError") return
       assert.strictEqual(error.key, "embedding_dim")
@@ -135,7 +136,7 @@ describe("SqliteStorage", () => {
       assert.strictEqual(error.operation, "save")
       assert.strictEqual((yield* storage.stats("proj-a")).heuristic, 0)
       const search = yield* Effect.flip(
-        storage.vectorSearch({ projectId: "proj-a", owners: ["alice"], kinds: ["heuristic"], k: 3 }, new Float32Array(3))
+        storage.vectorSearch({ projectId: "proj-a", owners: ["alice"], kinds: ["heuristic"], k: 3 }, vec(1).slice(0, 3))
       )
       assert.strictEqual(search._tag, "StorageError")
     }).pipe(Effect.provide(storageAt(freshFile()))))
@@ -156,7 +157,8 @@ describe("SqliteStorage", () => {
       assert.strictEqual((yield* storage.stats("proj-a")).heuristic, 1200)
       const got = yield* storage.getMany("proj-a", records.map((r) => r.memory.id))
       assert.lengthOf(got, 1200)
-      assert.strictEqual(yield* storage.delete("proj-a", records.map((r) => ({ id: r.memory.id, reason: "bulk" }))), 1200)
+      const deleted = yield* storage.delete("proj-a", records.map((r) => ({ id: r.memory.id, reason: "bulk" })))
+      assert.strictEqual(deleted, 1200)
       assert.lengthOf(yield* storage.auditLog("proj-a", 5000), 1200)
     }).pipe(Effect.provide(storageAt(freshFile()))))
 })

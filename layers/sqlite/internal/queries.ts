@@ -74,7 +74,10 @@ export const make = (sql: SqlClient.SqlClient) => {
     )
 
   const saveChunk = Effect.fnUntraced(function*(records: ReadonlyArray<Storage.StoredMemory>) {
-    const rows = yield* Effect.forEach(records, (r) => Effect.map(encodeBody(r.memory), (b) => toMemoryRow(r.memory, b)))
+    const rows = yield* Effect.forEach(
+      records,
+      (r) => Effect.map(encodeBody(r.memory), (body) => toMemoryRow(r.memory, body))
+    )
     const existing = yield* sql<{ readonly seq: number }>`select seq from memories where ${
       sql.in("id", rows.map((r) => r.id))
     }`.withoutTransform
@@ -116,7 +119,8 @@ export const make = (sql: SqlClient.SqlClient) => {
       const found = new Map<string, Storage.StoredMemory>()
       for (const chunk of Arr.chunksOf(Arr.dedupe(ids), chunkSize)) {
         const stored = yield* selectStored(
-          sql`project_id = ${projectId} and ${sql.in("id", chunk)}`,
+          // `+project_id` keeps the planner on the unique id index rather than the project's whole range.
+          sql`+project_id = ${projectId} and ${sql.in("id", chunk)}`,
           sql.literal(""),
           sql.literal("")
         )
@@ -203,7 +207,7 @@ export const make = (sql: SqlClient.SqlClient) => {
             readonly kind: string
             readonly owner: string
             readonly body: string
-          }>`select seq, id, kind, owner, body from memories where project_id = ${projectId} and ${
+          }>`select seq, id, kind, owner, body from memories where +project_id = ${projectId} and ${
             sql.in("id", ids)
           }`.withoutTransform
           if (found.length === 0) continue
