@@ -86,7 +86,7 @@ export const learnBench = async (options: {
         kinds: ["outcome"],
         taskType: input.taskType,
         limit: HISTORY_WINDOW
-      })).then((rows) => rows.map((r) => r.memory.kind === "outcome" ? r.memory.strategyUsed : ""))
+      })).then((rows) => rows.map((m) => m.kind === "outcome" ? m.strategyUsed : ""))
     ))
     const cachedEmbed = await timeCalls(options.warmup, n, (i) =>
       runtime.runPromise(embedder.embedMany(strategiesOf[i % strategiesOf.length]!)))

@@ -127,7 +127,7 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
           DateTime.toEpochMillis(b.memory.createdAt) - DateTime.toEpochMillis(a.memory.createdAt) ||
           b.memory.id.localeCompare(a.memory.id)
         )
-      return q.limit === undefined ? matched : matched.slice(0, q.limit)
+      return (q.limit === undefined ? matched : matched.slice(0, q.limit)).map((r) => r.memory)
     })
 
   const remove = (projectId: string, deletions: ReadonlyArray<Storage.Deletion>) =>

@@ -146,7 +146,7 @@ export const make = (options: Options) =>
     const load = (kind: MemoryKind, agent: string | undefined) =>
       Effect.map(
         storage.list({ projectId, kinds: [kind], owners: agent === undefined ? undefined : [agent] }),
-        (records) => records.map((r) => r.memory)
+        (memories) => memories
       )
 
     const apply = (doomed: ReadonlyArray<Doomed>, dryRun: boolean) =>

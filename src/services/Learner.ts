@@ -94,6 +94,9 @@ export interface Options {
 /** Outcomes of the same agent and task type considered for formation, newest first. */
 const HISTORY_WINDOW = 200
 
+/** Nearest anti-patterns per readable agent checked for a warning. */
+const WARNING_CANDIDATES = 10
+
 /**
  * @since 0.1.0
  * @category constructors
@@ -125,7 +128,7 @@ export const make = (options: Options) =>
 
     const listKind = <K extends MemoryKind>(kind: K, owners: ReadonlyArray<string>, taskType?: string) =>
       storage.list({ projectId, owners, kinds: [kind], taskType, limit: HISTORY_WINDOW }).pipe(
-        Effect.map((records) => records.map((r) => r.memory).filter((m): m is Extract<Memory, { kind: K }> => m.kind === kind))
+        Effect.map((memories) => memories.filter((m): m is Extract<Memory, { kind: K }> => m.kind === kind))
       )
 
     const learn = Effect.fn("Learner.learn")(function*(input: LearnInput) {
@@ -157,8 +160,19 @@ export const make = (options: Options) =>
           withStrategies(os, (o) => o.strategyUsed))
         const heuristics = yield* Effect.flatMap(listKind("heuristic", [req.agent], taskType), (hs) =>
           withStrategies(hs, (h) => h.strategy))
-        const antiPatterns = yield* Effect.flatMap(listKind("anti_pattern", readable), (aps) =>
+        const ownAntiPatterns = yield* Effect.flatMap(listKind("anti_pattern", [req.agent], taskType), (aps) =>
           withStrategies(aps, (a) => a.pattern))
+        // Warnings: the readable anti-patterns nearest to the strategy are the candidates (a bounded
+        // kNN, whatever the number of anti-patterns), confirmed by pattern-to-strategy similarity.
+        const nearest = yield* storage.vectorSearch(
+          { projectId, owners: readable, kinds: ["anti_pattern"], k: WARNING_CANDIDATES },
+          strategy!
+        )
+        const candidates = yield* storage.getMany(projectId, nearest.map((h) => h.id))
+        const warningCandidates = yield* withStrategies(
+          candidates.map((c) => c.memory).filter((m): m is AntiPattern => m.kind === "anti_pattern"),
+          (a) => a.pattern
+        )
         const similar = history.filter((o) => Embedder.cosine(o.strategy, strategy!) >= threshold).map((o) => o.item)
         const formation: Formation.FormationInput = {
           outcome,
@@ -170,13 +184,12 @@ export const make = (options: Options) =>
           antiPatternId: yield* newId("anti_pattern")
         }
         const heuristic = Formation.formHeuristic(formation, Formation.bestMatch(heuristics, strategy!, threshold))
-        const ownAntiPatterns = antiPatterns.filter((a) => a.item.agent === req.agent && a.item.taskType === taskType)
         const antiPattern = Formation.formAntiPattern(
           formation,
           Formation.bestMatch(ownAntiPatterns, strategy!, threshold),
           Formation.betterAlternative(taskType, strategy!, threshold, heuristics, history)
         )
-        const warnings = antiPatterns
+        const warnings = warningCandidates
           .filter((a) => Embedder.cosine(a.strategy, strategy!) >= threshold)
           .map((a) => a.item)
         yield* store([outcome, ...(heuristic ? [heuristic.memory] : []), ...(antiPattern ? [antiPattern.memory] : [])])

@@ -137,8 +137,8 @@ export interface Service {
   ) => Effect.Effect<ReadonlyArray<VectorHit>, StorageError>
   /** Up to `k` best BM25 matches per (owner, kind) for the query's terms, best first. */
   readonly lexicalSearch: (scope: SearchScope, text: string) => Effect.Effect<ReadonlyArray<LexicalHit>, StorageError>
-  /** Records matching the filter, newest first. */
-  readonly list: (query: ListQuery) => Effect.Effect<ReadonlyArray<StoredMemory>, StorageError>
+  /** Memories matching the filter, newest first (without their embeddings: listing never needs them). */
+  readonly list: (query: ListQuery) => Effect.Effect<ReadonlyArray<Memory>, StorageError>
   /** Deletes the records and writes one audit row each, in one transaction. Returns the number deleted. */
   readonly delete: (projectId: string, deletions: ReadonlyArray<Deletion>) => Effect.Effect<number, StorageError>
   /** Audit rows of `projectId`, newest first. */

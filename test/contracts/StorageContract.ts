@@ -120,7 +120,8 @@ const assertSameMemory = (actual: Storage.StoredMemory, expected: Storage.Stored
   })
 
 const ids = (items: ReadonlyArray<{ readonly id: MemoryId }>) => items.map((i) => i.id)
-const memoryIds = (items: ReadonlyArray<Storage.StoredMemory>) => items.map((i) => i.memory.id)
+const memoryIds = (items: ReadonlyArray<Storage.StoredMemory | Memory>) =>
+  items.map((i) => ("memory" in i ? i.memory.id : i.id))
 const sorted = (xs: ReadonlyArray<string>) => [...xs].sort()
 
 const scope = (over: Partial<Storage.SearchScope> = {}): Storage.SearchScope => ({
@@ -413,8 +414,8 @@ export const storageContract = (
           yield* list({ owners: ["alice"], kinds: ["heuristic", "anti_pattern"], taskType: "deploy", limit: 5 }),
           [3, 1].map(id)
         )
-        const withVectors = yield* storage.list({ projectId: "proj-a", kinds: ["outcome"] })
-        yield* assertSameMemory(withVectors[0]!, records[1]!)
+        const outcomes = yield* storage.list({ projectId: "proj-a", kinds: ["outcome"] })
+        yield* assertSameMemory({ memory: outcomes[0]!, embedding: records[1]!.embedding }, records[1]!)
       }))
 
     test("stats counts per kind, optionally for some owners", (storage) =>

@@ -283,7 +283,7 @@ const runCase = (c: Case) =>
     const checkStorage = (after: string) =>
       Effect.gen(function*() {
         for (const project of c.projects) {
-          const stored = (yield* storage.list({ projectId: project })).map((r) => r.memory.id).sort()
+          const stored = (yield* storage.list({ projectId: project })).map((m) => m.id).sort()
           const expected = [...model.values()].filter((e) => e.project === project).map((e) => e.id).sort()
           assert.deepStrictEqual(stored, expected, `storage of project ${project} after ${after}`)
         }

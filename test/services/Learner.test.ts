@@ -129,6 +129,30 @@ describe("Learner: anti-patterns", () => {
     ))
 })
 
+describe("Learner: at scale", () => {
+  it.effect("many other anti-patterns neither hide a match nor cause a duplicate", () =>
+    withAlma((alma) =>
+      Effect.gen(function*() {
+        const strategy = "fixed sleep of five seconds before asserting"
+        yield* learnMany(alma, 2, { outcome: "failure", strategyUsed: strategy, errorMessage: "flaky" })
+        yield* alma.addAntiPatterns(
+          Array.from({ length: 250 }, (_, i) => ({
+            agent: "helena",
+            taskType: "api_testing",
+            pattern: `unrelated mistake number ${i} with the orders endpoint`,
+            whyBad: "bad",
+            betterAlternative: "good"
+          }))
+        )
+        const [again] = yield* learnMany(alma, 1, { outcome: "failure", strategyUsed: strategy, errorMessage: "flaky" })
+        assert.strictEqual(again!.antiPattern?.action, "updated")
+        assert.strictEqual(again!.antiPattern?.memory.occurrenceCount, 3)
+        assert.deepStrictEqual(again!.warnings.map((w) => w.pattern), [strategy])
+        assert.strictEqual((yield* alma.stats()).counts.anti_pattern, 251)
+      })
+    ))
+})
+
 describe("Learner: scope", () => {
   const scoped = { agents: [scope("helena", { canLearn: ["form_testing"], cannotLearn: ["database"] })] }
 

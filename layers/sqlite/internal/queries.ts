@@ -8,6 +8,7 @@ import type { Fragment } from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import { NotFoundError } from "../../../src/domain/AlmaError.js"
 import type { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
+import type { Memory } from "../../../src/domain/Memory.js"
 import { searchText } from "../../../src/domain/Memory.js"
 import * as Storage from "../../../src/services/Storage.js"
 import {
@@ -31,6 +32,7 @@ const maxK = 4096
 
 const encodeBody = Schema.encode(MemoryJson)
 const decodeStored = Schema.decodeUnknown(Schema.Array(StoredRow))
+const decodeBodies = Schema.decodeUnknown(Schema.Array(Schema.Struct({ body: MemoryJson })))
 const decodeVectorHits = Schema.decodeUnknown(Schema.Array(VectorHitRow))
 const decodeLexicalHits = Schema.decodeUnknown(Schema.Array(LexicalHitRow))
 const decodeAudit = Schema.decodeUnknown(Schema.Array(AuditRow))
@@ -185,10 +187,10 @@ export const make = (sql: SqlClient.SqlClient) => {
       filters.push(sql`created_at < ${DateTime.toEpochMillis(query.createdBefore)}`)
     }
     const limit = query.limit === undefined ? -1 : Math.max(0, Math.floor(query.limit))
-    return selectStored(
-      sql.and(filters),
-      sql`order by created_at desc, seq desc limit ${limit}`,
-      sql.literal("order by p.created_at desc, p.seq desc")
+    return sql`select body from memories where ${sql.and(filters)}
+      order by created_at desc, seq desc limit ${limit}`.withoutTransform.pipe(
+      Effect.flatMap(decodeBodies),
+      Effect.map(Arr.map((row): Memory => row.body))
     )
   }
 
