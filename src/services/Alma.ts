@@ -88,6 +88,21 @@ export interface Service {
   ) => E<Forgetter.ForgetResult, ValidationError | StoreError>
   /** The forget audit, newest first. */
   readonly auditLog: (limit?: number) => E<ReadonlyArray<Storage.ForgetAudit>, StoreError>
+  /**
+   * Every memory of the project (optionally of some kinds or one agent's), newest first, as stored:
+   * with ids, timestamps, counts and provenance, without embeddings.
+   */
+  readonly exportMemories: (
+    options?: { readonly kinds?: ReadonlyArray<MemoryKind> | undefined; readonly agent?: string | undefined }
+  ) => E<ReadonlyArray<Memory>, StoreError>
+  /**
+   * Stores exported memories (instances, or their JSON form) into this project (their `projectId` is
+   * replaced), re-embedding them with
+   * this stack's embedder in one transaction: the way to move memories to another embedder or
+   * dimension. Ids are kept, so importing twice replaces rather than duplicates. Returns the count.
+   * **Errors** `ValidationError` (field `memories.<index>.<field>`), `EmbeddingError`, `StorageError`.
+   */
+  readonly importMemories: (memories: ReadonlyArray<unknown>) => E<number, Learner.LearnError>
   /** Adds or replaces an agent's scope at run time (drops cached retrievals). */
   readonly registerAgent: (scope: AgentScope) => E<void, never>
   /** Every configured agent scope. */
@@ -173,6 +188,22 @@ export const make = (options: { readonly projectId: string }) =>
       })
     })
 
+    const exportMemories = Effect.fn("Alma.exportMemories")(function*(
+      opts?: { readonly kinds?: ReadonlyArray<MemoryKind> | undefined; readonly agent?: string | undefined }
+    ) {
+      return yield* storage.list({ projectId, kinds: opts?.kinds, owners: opts?.agent === undefined ? undefined : [opts.agent] })
+    })
+
+    const importMemories = Effect.fn("Alma.importMemories")(function*(memories: ReadonlyArray<unknown>) {
+      // Accept exported instances as they are, or their JSON (encoded) form, e.g. from a JSONL file.
+      const encoded = yield* Effect.forEach(memories, (m) =>
+        Schema.is(MemorySchema)(m) ? Effect.orDie(Schema.encode(MemorySchema)(m)) : Effect.succeed(m))
+      const rebased = encoded.map((m) => (typeof m === "object" && m !== null ? { ...m, projectId } : m))
+      const decoded = yield* decodeInput(Schema.Struct({ memories: Schema.Array(MemorySchema) }), { memories: rebased })
+      yield* learner.store(decoded.memories)
+      return decoded.memories.length
+    })
+
     return Alma.of({
       projectId,
       retrieve: retriever.retrieve,
@@ -190,6 +221,8 @@ export const make = (options: { readonly projectId: string }) =>
       forget: (input) => forgetter.forget(input ?? {}),
       prune: forgetter.prune,
       auditLog: (limit) => storage.auditLog(projectId, limit ?? 100),
+      exportMemories,
+      importMemories,
       registerAgent: (s) => Effect.zipRight(scope.register(s), cache.invalidateAll),
       agents: scope.all
     })

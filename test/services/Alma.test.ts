@@ -1,5 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Layer, Schema } from "effect"
+import * as HashEmbedder from "../../layers/embedders/HashEmbedder.js"
+import { Memory } from "../../src/domain/Memory.js"
 import { withAlma } from "../fixtures/stack.js"
 
 describe("Alma: get / update / delete / stats", () => {
@@ -94,4 +96,38 @@ describe("Alma: bad input changes nothing", () => {
         assert.strictEqual((yield* alma.stats()).total, 0)
       })
     ))
+})
+
+describe("Alma: export / import", () => {
+  it.effect("moves every memory to another stack and embedder, re-embedded, ids kept", () =>
+    Effect.gen(function*() {
+      const exported = yield* withAlma((alma) =>
+        Effect.gen(function*() {
+          yield* alma.addKnowledge({ agent: "helena", domain: "api", fact: "The orders API paginates with cursors" })
+          yield* alma.addPreference({ userId: "u1", category: "style", preference: "terse" })
+          for (let i = 0; i < 3; i++) {
+            yield* alma.learn({ agent: "helena", task: `t${i}`, taskType: "forms", outcome: "success", strategyUsed: "wait" })
+          }
+          return yield* alma.exportMemories()
+        })
+      )
+      assert.strictEqual(exported.length, 6)
+      const json = JSON.parse(JSON.stringify(exported.map((m) => Schema.encodeSync(Memory)(m))))
+      yield* withAlma(
+        (alma) =>
+          Effect.gen(function*() {
+            assert.strictEqual(yield* alma.importMemories(json), 6)
+            assert.strictEqual(yield* alma.importMemories(exported), 6) // instances too; same ids: replaced
+            const stats = yield* alma.stats()
+            assert.strictEqual(stats.total, 6)
+            assert.strictEqual(stats.projectId, "other")
+            const slice = yield* alma.retrieve({ task: "orders API cursors", agent: "helena" })
+            assert.strictEqual(slice.domainKnowledge[0]?.memory.id, exported.find((m) => m.kind === "domain_knowledge")!.id)
+            const bad = yield* Effect.flip(alma.importMemories([{ ...json[0], kind: "memo" }]))
+            assert.strictEqual(bad._tag, "ValidationError")
+            if (bad._tag === "ValidationError") assert.match(bad.field, /^memories\.0/)
+          }),
+        { projectId: "other", embedder: HashEmbedder.layerWith({ dimensions: 64 }).pipe(Layer.orDie) }
+      )
+    }))
 })
