@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { MemoryKind, Name } from "./Ids.js"
+import { MemoryId, MemoryKind, Name } from "./Ids.js"
 import { Metadata, UnitInterval } from "./Memory.js"
 
 /** Longest accepted task description (characters). */
@@ -184,6 +184,9 @@ export const AddAntiPatternInput = Schema.Struct({
   whyBad: Text(MAX_TEXT_LENGTH),
   betterAlternative: Text(MAX_TEXT_LENGTH),
   taskType: Schema.optional(Name),
+  provenance: Schema.optional(Schema.Array(MemoryId).pipe(Schema.maxItems(100))).annotations({
+    description: "Ids of the outcomes this anti-pattern was learned from (at most 100)"
+  }),
   metadata: Schema.optional(BoundedMetadata)
 })
 

@@ -266,12 +266,12 @@ export const make = (options: Options) =>
             pattern: r.pattern,
             whyBad: r.whyBad,
             betterAlternative: r.betterAlternative,
-            occurrenceCount: 1,
+            occurrenceCount: Math.max(1, r.provenance?.length ?? 0),
             lastSeen: now,
             createdAt: now,
             updatedAt: now,
             metadata: r.metadata ?? {},
-            provenance: []
+            provenance: r.provenance ?? []
           })))
       yield* store(memories)
       return memories
