@@ -119,15 +119,18 @@ export const formAntiPattern = (
   const { now, outcome } = input
   if (outcome.success) return undefined
   const failures = [...input.similar.filter((o) => !o.success), outcome]
-  const whyBad = outcome.errorMessage ?? outcome.feedback ??
-    `failed ${failures.length} times on ${outcome.taskType} tasks`
+  const whyBad = outcome.errorMessage ?? outcome.feedback ?? generatedWhyBad(failures.length, outcome.taskType)
   if (existing) {
+    // An anti-pattern's explanation and alternative are kept once written (an explicit lesson must
+    // never be overwritten by a later error message); only generated placeholders are replaced.
     return {
       action: "updated",
       memory: AntiPattern.make({
         ...existing,
-        whyBad,
-        betterAlternative,
+        whyBad: isGeneratedWhyBad(existing.whyBad) ? whyBad : existing.whyBad,
+        betterAlternative: existing.betterAlternative.startsWith(NO_ALTERNATIVE)
+          ? betterAlternative
+          : existing.betterAlternative,
         occurrenceCount: existing.occurrenceCount + 1,
         lastSeen: now,
         updatedAt: now,
@@ -174,8 +177,15 @@ export const betterAlternative = (
   if (heuristic) return heuristic.item.strategy
   const success = history.find((o) => o.item.success && differs(o.strategy))
   if (success) return success.item.strategyUsed
-  return `No successful alternative recorded yet for ${taskType} tasks`
+  return `${NO_ALTERNATIVE} for ${taskType} tasks`
 }
+
+/** Start of the placeholder used when no better alternative is known yet. */
+export const NO_ALTERNATIVE = "No successful alternative recorded yet"
+
+const generatedWhyBad = (failures: number, taskType: string) => `failed ${failures} times on ${taskType} tasks`
+
+const isGeneratedWhyBad = (text: string) => /^failed \d+ times on \S+ tasks$/.test(text)
 
 /**
  * Task type guessed from the task's words when none is given and the agent has no domain

@@ -113,6 +113,40 @@ describe("Learner: anti-patterns", () => {
       })
     ))
 
+  it.effect("an explicit lesson is never overwritten by later similar failures", () =>
+    withAlma((alma) =>
+      Effect.gen(function*() {
+        const strategy = "fixed sleep of five seconds before asserting"
+        const lesson = yield* alma.addAntiPattern({
+          agent: "helena",
+          taskType: "form_testing",
+          pattern: strategy,
+          whyBad: "I slept instead of waiting for the element; the message rendered later",
+          betterAlternative: "Wait for the error element to be visible"
+        })
+        const [r] = yield* learnMany(alma, 1, { outcome: "failure", strategyUsed: strategy, errorMessage: "timeout" })
+        assert.strictEqual(r!.antiPattern?.action, "updated")
+        assert.strictEqual(r!.antiPattern?.memory.id, lesson.id)
+        assert.strictEqual(r!.antiPattern?.memory.occurrenceCount, 2)
+        assert.strictEqual(r!.antiPattern?.memory.whyBad, lesson.whyBad)
+        assert.strictEqual(r!.antiPattern?.memory.betterAlternative, lesson.betterAlternative)
+      })
+    ))
+
+  it.effect("a generated placeholder is replaced once a real error or alternative is known", () =>
+    withAlma((alma) =>
+      Effect.gen(function*() {
+        const strategy = "fixed sleep of five seconds before asserting"
+        const [, formed] = yield* learnMany(alma, 2, { outcome: "failure", strategyUsed: strategy })
+        assert.strictEqual(formed!.antiPattern?.memory.whyBad, "failed 2 times on form_testing tasks")
+        assert.match(formed!.antiPattern!.memory.betterAlternative, /^No successful alternative recorded yet/)
+        yield* learnMany(alma, 3, { strategyUsed: "wait for the element to be visible" })
+        const [later] = yield* learnMany(alma, 1, { outcome: "failure", strategyUsed: strategy, errorMessage: "flaky" })
+        assert.strictEqual(later!.antiPattern?.memory.whyBad, "flaky")
+        assert.strictEqual(later!.antiPattern?.memory.betterAlternative, "wait for the element to be visible")
+      })
+    ))
+
   it.effect("a matching anti-pattern warns but never blocks recording (reference defect 6)", () =>
     withAlma((alma) =>
       Effect.gen(function*() {
