@@ -2,7 +2,7 @@
  * Benchmark 2: `learn` over the seeded SQLite file with the precomputed embedder (no model
  * inference), then the steps of one learn timed on their own.
  */
-import { DateTime, type Layer, ManagedRuntime } from "effect"
+import { DateTime, Effect, type Layer, ManagedRuntime } from "effect"
 import * as SqliteStorage from "../layers/sqlite/SqliteStorage.js"
 import * as Alma from "../src/Alma.js"
 import type { AgentScope } from "../src/domain/AgentScope.js"
@@ -78,7 +78,19 @@ export const learnBench = async (options: {
         limit: HISTORY_WINDOW
       })))
     const antiPatterns = await timeCalls(options.warmup, n, (i) =>
-      runtime.runPromise(storage.list({ projectId, owners: [pick(i).agent], kinds: ["anti_pattern"], limit: HISTORY_WINDOW })))
+      runtime.runPromise(storage.list({
+        projectId,
+        owners: [pick(i).agent],
+        kinds: ["anti_pattern"],
+        taskType: pick(i).taskType,
+        limit: HISTORY_WINDOW
+      })))
+    const strategyVector = (i: number) => perturb(options.centre, rng(i + 7))
+    const warnings = await timeCalls(options.warmup, n, (i) =>
+      runtime.runPromise(
+        storage.vectorSearch({ projectId, owners: [pick(i).agent], kinds: ["anti_pattern"], k: 10 }, strategyVector(i))
+          .pipe(Effect.flatMap((hits) => storage.getMany(projectId, hits.map((h) => h.id))))
+      ))
     const strategiesOf = await Promise.all(options.inputs.slice(0, 20).map((input) =>
       runtime.runPromise(storage.list({
         projectId,
@@ -114,7 +126,8 @@ export const learnBench = async (options: {
       breakdown: {
         "Storage.list outcomes (agent, task type, limit 200)": summarize(outcomes),
         "Storage.list heuristics (agent, task type)": summarize(heuristics),
-        "Storage.list anti-patterns (agent, limit 200)": summarize(antiPatterns),
+        "Storage.list anti-patterns (agent, task type, limit 200)": summarize(antiPatterns),
+        "warning candidates: vectorSearch anti-patterns k=10 + getMany": summarize(warnings),
         "cached embedMany of ~200 history strategies (all hits)": summarize(cachedEmbed),
         "Storage.save of one outcome (one transaction)": summarize(saveOne)
       }

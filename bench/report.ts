@@ -75,12 +75,18 @@ export const printReport = (r: Report): void => {
     t.measured,
     t.pass ? "PASS" : "FAIL"
   ])))
+  log(`\ntask-type precision of the returned items (relevance proxy), excluding embedding: ${
+    JSON.stringify(r.excluding.run.taskTypePrecision)
+  }`)
+  log(`vector search recall of the exact 10 nearest per partition: ${
+    r.excluding.vectorRecall.recall.toFixed(4)
+  } over ${r.excluding.vectorRecall.partitions} (query, partition) pairs`)
   log("\nretrieve breakdown")
   log(table(header, [...rows(r.excluding.breakdown), ...rows(r.raw)]))
   const iso = (k: string) => [k, ms(r.isolation.full[k]?.p50 ?? NaN), ms(r.isolation.alone[k]?.p50 ?? NaN)]
   log("")
   log(table([`${r.isolation.agent}, raw SQL, p50 ms`, `among ${r.insert.records}`, "alone in its file"], [
-    iso("raw KNN, 4 partitions [default pragmas]"),
+    iso("raw KNN (codes, 50 candidates + exact re-rank), 4 partitions [default pragmas]"),
     iso("raw FTS5, 4 partitions [default pragmas]"),
     iso("raw body+vector fetch [default pragmas]")
   ]))

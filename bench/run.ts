@@ -89,10 +89,11 @@ const main = async () => {
   const r = rng(20_240_601)
   const queryFor = (i: number) => {
     const agent = agents[i % agents.length]!
-    return { agent, text: taskText(r, r.pick(agentTypes.get(agent)!)) }
+    const taskType = r.pick(agentTypes.get(agent)!)
+    return { agent, text: taskText(r, taskType), taskType }
   }
   const makeQueries = (count: number) => {
-    const out: Array<{ agent: string; text: string }> = []
+    const out: Array<{ agent: string; text: string; taskType: string }> = []
     distinct(count, () => {
       const q = queryFor(out.length)
       out.push(q)

@@ -16,32 +16,34 @@ export interface Vocabulary {
   readonly top: ReadonlyArray<{ readonly term: string; readonly documentShare: number }>
 }
 
-/** Distinct terms and document frequencies of the FTS5 index (partition tokens excluded). */
+/** Distinct terms and document frequencies over all the partitions' FTS5 tables. */
 export const vocabulary = (filename: string): Vocabulary => {
   const db = new Database(filename)
   try {
     sqliteVec.load(db)
-    db.exec("create virtual table temp.bench_vocab using fts5vocab(main, memory_fts, 'row')")
     const documents = (db.prepare("select count(*) as n from memories").get() as { n: number }).n
-    const distinctTerms = (db.prepare("select count(*) as n from temp.bench_vocab where term not glob 'p[0-9]*'").get() as {
-      n: number
-    }).n
-    const top = (db.prepare(
-      "select term, doc from temp.bench_vocab where term not glob 'p[0-9]*' order by doc desc limit 12"
-    ).all() as Array<{ term: string; doc: number }>).map((r) => ({
-      term: r.term,
-      documentShare: Math.round((r.doc / documents) * 1000) / 1000
+    const docs = new Map<string, number>()
+    for (const { name } of db.prepare("select name from memory_fts_tables").all() as Array<{ name: string }>) {
+      db.exec(`create virtual table temp.bench_vocab using fts5vocab(main, ${name}, 'row')`)
+      for (const r of db.prepare("select term, doc from temp.bench_vocab").all() as Array<{ term: string; doc: number }>) {
+        docs.set(r.term, (docs.get(r.term) ?? 0) + r.doc)
+      }
+      db.exec("drop table temp.bench_vocab")
+    }
+    const top = [...docs].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([term, doc]) => ({
+      term,
+      documentShare: Math.round((doc / documents) * 1000) / 1000
     }))
-    return { documents, distinctTerms, top }
+    return { documents, distinctTerms: docs.size, top }
   } finally {
     db.close()
   }
 }
 
 /**
- * The three `list` reads of one learn, raw: outcomes of (agent, task type) and heuristics of (agent,
- * task type), then the agent's anti-patterns, each newest first, limit 200; with the vector join the
- * library always does, without it, and the Schema decoding of the returned bodies.
+ * The three `list` reads of one learn, raw: outcomes, heuristics and anti-patterns of (agent, task
+ * type), each newest first, limit 200 (bodies only, as `Storage.list` reads them), and the Schema
+ * decoding of the returned bodies.
  */
 export const listBreakdown = (
   filename: string,
@@ -52,39 +54,29 @@ export const listBreakdown = (
   const decode = Schema.decodeUnknownSync(Schema.Array(MemoryJson))
   try {
     sqliteVec.load(db)
-    const filters = [
-      "kind = 'outcome' and task_type = ?",
-      "kind = 'heuristic' and task_type = ?",
-      "kind = 'anti_pattern'"
-    ]
-    const picked = (filter: string) =>
-      `select seq, body, created_at from memories where project_id = ? and owner = ? and ${filter}
-       order by created_at desc, seq desc limit 200`
-    const withVectors = filters.map((f) =>
-      db.prepare(`with picked as materialized (${picked(f)}) select p.body as body, v.embedding as embedding
-        from picked p join memory_vectors v on v.memory_seq = p.seq order by p.created_at desc, p.seq desc`)
+    const bodiesOnly = ["outcome", "heuristic", "anti_pattern"].map((kind) =>
+      db.prepare(
+        `select body from memories where project_id = ? and owner in (?) and kind in ('${kind}') and task_type = ?
+         order by created_at desc, seq desc limit 200`
+      )
     )
-    const bodiesOnly = filters.map((f) => db.prepare(picked(f)))
-    const joined: Array<number> = []
     const bodies: Array<number> = []
     const decoding: Array<number> = []
+    const counts: Array<number> = []
     for (const { agent, taskType } of pairs) {
-      const params = (i: number) => (i < 2 ? [projectId, agent, taskType] : [projectId, agent])
-      const t0 = performance.now()
-      withVectors.forEach((stmt, i) => stmt.all(...params(i)))
       const t1 = performance.now()
-      const rows = bodiesOnly.flatMap((stmt, i) => stmt.all(...params(i)) as Array<{ body: string }>)
+      const rows = bodiesOnly.flatMap((stmt) => stmt.all(projectId, agent, taskType) as Array<{ body: string }>)
       const t2 = performance.now()
       decode(rows.map((r) => r.body))
       const t3 = performance.now()
-      joined.push(t1 - t0)
       bodies.push(t2 - t1)
       decoding.push(t3 - t2)
+      counts.push(rows.length)
     }
     return {
-      "raw: the 3 list queries of a learn, with vector join": summarize(joined),
-      "raw: the 3 list queries, bodies only (no vectors)": summarize(bodies),
-      "Schema decode of their bodies (MemoryJson)": summarize(decoding)
+      "raw: the 3 list queries of a learn (bodies)": summarize(bodies),
+      "Schema decode of their bodies (MemoryJson)": summarize(decoding),
+      "bodies read by the 3 lists (count, not ms)": summarize(counts)
     }
   } finally {
     db.close()

@@ -6,8 +6,12 @@
  */
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { ConfigurationError } from "../../src/domain/AlmaError.js"
+import type { MemoryKind } from "../../src/domain/Ids.js"
+import { searchText } from "../../src/domain/Memory.js"
+import * as Indexes from "./internal/indexes.js"
+import { codeBits, MemoryJson } from "./internal/rows.js"
 
 /**
  * The embedding space a database file is bound to.
@@ -30,11 +34,27 @@ export interface EmbeddingSpace {
  */
 export const migrationsTable = "alma_migrations"
 
+/** Memories per step of migration 2's copy. */
+const copyChunk = 500
+
+const decodeBody = Schema.decodeUnknown(MemoryJson)
+
 /**
- * The migrations, in order. The vec0 table needs its dimension at creation, so migration 1 takes it
- * from the embedder and records model and dimension in `alma_meta`.
+ * The migrations, in order (append only: a released migration is never edited). The vec0 table needs
+ * its dimension at creation, so migration 1 takes it from the embedder and records model and
+ * dimension in `alma_meta`; later ones read the dimension back from `alma_meta`.
  *
- * **Source** vec0 partition keys and FTS5 contentless-delete tables: sqlite-vec 0.1.9, SQLite ≥ 3.43.
+ * 1. `memories`, a vec0 table of float vectors (`memory_vectors`) and one FTS5 table for the file
+ *    (`memory_fts`, a partition token per document).
+ * 2. Indexes partitioned so that a search costs what its own partitions hold: float vectors move to a
+ *    rowid table (`memory_vectors`); vector search scans candidate codes (`memory_codes`, vec0 `bit`
+ *    vectors, partitioned per project, owner and kind); the lexical index becomes one FTS5 table per
+ *    (project, owner, kind) (`memory_fts_tables` registers them; `memory_fts` becomes a view of all
+ *    their rows); list indexes gain `task_type`, and all of them run ascending so that
+ *    `created_at desc, seq desc` is a backward index scan.
+ *
+ * **Source** vec0 partition keys and `bit` vectors, FTS5 contentless-delete tables: sqlite-vec 0.1.9,
+ * SQLite ≥ 3.43.
  *
  * @since 0.1.0
  * @category constructors
@@ -79,6 +99,69 @@ export const loader = (space: EmbeddingSpace): Migrator.Loader =>
         snapshot text not null
       )`
       yield* sql`create index forget_audit_by_project on forget_audit (project_id, deleted_at desc)`
+    }),
+    "2_partitioned_indexes": Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      const [stored] = yield* sql<{ readonly value: string }>`select value from alma_meta
+        where key = 'embedding_dimensions'`.withoutTransform
+      const dimensions = Number(stored?.value)
+      // The file's own dimension (checked against the embedder after the migrations).
+      if (!Number.isSafeInteger(dimensions) || dimensions <= 0) {
+        return yield* Effect.dieMessage(`alma_meta holds no valid embedding_dimensions (${stored?.value})`)
+      }
+      // Float vectors: out of vec0 (each point read there opens a blob handle on a 1,024-vector chunk)
+      // into a rowid table.
+      yield* sql`create table memory_vectors_f32 (memory_seq integer primary key, embedding blob not null)`
+      yield* sql`insert into memory_vectors_f32 (memory_seq, embedding) select memory_seq, embedding from memory_vectors`
+      yield* sql`drop table memory_vectors`
+      yield* sql`alter table memory_vectors_f32 rename to memory_vectors`
+      yield* sql.unsafe(`create virtual table memory_codes using vec0(
+        memory_seq integer primary key,
+        part text partition key,
+        code bit[${codeBits(dimensions)}]
+      )`)
+      yield* sql`drop table memory_fts`
+      yield* sql`create table memory_fts_tables (
+        part text primary key,
+        name text not null unique,
+        project_id text not null,
+        owner text not null,
+        kind text not null
+      )`
+      yield* sql`create view memory_fts as select null as rowid where 0`
+      const indexes = Indexes.make(sql, dimensions)
+      let after = 0
+      while (true) {
+        const rows = yield* sql<{
+          readonly seq: number
+          readonly project_id: string
+          readonly owner: string
+          readonly kind: MemoryKind
+          readonly body: string
+          readonly embedding: Uint8Array
+        }>`select m.seq as seq, m.project_id as project_id, m.owner as owner, m.kind as kind, m.body as body,
+            v.embedding as embedding
+          from memories m join memory_vectors v on v.memory_seq = m.seq
+          where m.seq > ${after} order by m.seq limit ${copyChunk}`.withoutTransform
+        if (rows.length === 0) break
+        const entries = yield* Effect.forEach(rows, (row) =>
+          Effect.map(decodeBody(row.body), (memory) => ({
+            seq: BigInt(row.seq),
+            projectId: row.project_id,
+            owner: row.owner,
+            kind: row.kind,
+            embedding: new Float32Array(new Uint8Array(row.embedding).buffer),
+            text: searchText(memory)
+          })))
+        yield* indexes.insertCodes(entries)
+        yield* indexes.insertTexts(entries)
+        after = rows[rows.length - 1]!.seq
+      }
+      yield* sql`drop index memories_by_partition`
+      yield* sql`drop index memories_by_created`
+      yield* sql`create index memories_by_partition on memories (project_id, owner, kind, created_at)`
+      yield* sql`create index memories_by_task_type on memories (project_id, owner, kind, task_type, created_at)`
+      yield* sql`create index memories_by_created on memories (project_id, created_at)`
     })
   })
 
@@ -115,7 +198,9 @@ export const checkSpace = (
   stored: EmbeddingSpace,
   configured: EmbeddingSpace
 ): Effect.Effect<void, ConfigurationError> => {
-  const fix = "re-embed the stored memories with `alma reembed`, or point storage at a new file"
+  const fix = "or re-embed: with the old embedder configured, `alma export --out memories.jsonl`; then, with " +
+    "the new one and a new storage file, `alma import memories.jsonl` (import re-embeds; " +
+    "programmatically: Alma.exportMemories / Alma.importMemories)"
   if (stored.dimensions !== configured.dimensions) {
     return Effect.fail(
       new ConfigurationError({

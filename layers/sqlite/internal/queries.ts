@@ -11,30 +11,31 @@ import type { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
 import type { Memory } from "../../../src/domain/Memory.js"
 import { searchText } from "../../../src/domain/Memory.js"
 import * as Storage from "../../../src/services/Storage.js"
-import {
-  AuditRow,
-  ftsQuery,
-  LexicalHitRow,
-  MemoryJson,
-  partitionKey,
-  partitionToken,
-  StoredRow,
-  toBlob,
-  toMemoryRow,
-  VectorHitRow
-} from "./rows.js"
+import * as Indexes from "./indexes.js"
+import { AuditRow, ftsQuery, MemoryJson, partitionKey, StoredRow, toBlob, toMemoryRow, vectorCode } from "./rows.js"
 
 /** Rows per multi-row statement: 8 columns × 250 stays far below SQLite's 32,766 bound variables. */
 const chunkSize = 250
 
+/** Partitions per search statement (one compound `SELECT` branch each; SQLite allows 500). */
+const branchesPerStatement = 100
+
 /** sqlite-vec rejects a KNN `k` above 4,096. */
 const maxK = 4096
+
+/**
+ * Candidates per partition that vector search takes from the code scan before ranking them by exact
+ * cosine distance: `max(candidateFactor × k, minCandidates)`. On the benchmark's clustered 512-d
+ * vectors, 50 candidates held 98.8% of the exact 10 nearest (BENCHMARKS.md); a partition with at
+ * most that many memories is ranked exactly. sqlite-vec's top-k selection costs about
+ * (partition size × candidates), so more candidates cost more than a longer code.
+ */
+const candidateFactor = 5
+const minCandidates = 50
 
 const encodeBody = Schema.encode(MemoryJson)
 const decodeStored = Schema.decodeUnknown(Schema.Array(StoredRow))
 const decodeBodies = Schema.decodeUnknown(Schema.Array(Schema.Struct({ body: MemoryJson })))
-const decodeVectorHits = Schema.decodeUnknown(Schema.Array(VectorHitRow))
-const decodeLexicalHits = Schema.decodeUnknown(Schema.Array(LexicalHitRow))
 const decodeAudit = Schema.decodeUnknown(Schema.Array(AuditRow))
 
 /**
@@ -46,65 +47,97 @@ const decodeAudit = Schema.decodeUnknown(Schema.Array(AuditRow))
 export const notFound = (id: MemoryId): Effect.Effect<never, NotFoundError> =>
   Effect.fail(new NotFoundError({ entity: "memory", id }))
 
-const partitions = (scope: Storage.SearchScope) =>
-  Arr.dedupe(scope.owners).flatMap((owner) => Arr.dedupe(scope.kinds).map((kind) => ({ owner, kind })))
+interface Partition {
+  readonly owner: string
+  readonly kind: MemoryKind
+  readonly key: string
+}
+
+const partitions = (scope: Storage.SearchScope): ReadonlyArray<Partition> =>
+  Arr.dedupe(scope.owners).flatMap((owner) =>
+    Arr.dedupe(scope.kinds).map((kind) => ({ owner, kind, key: partitionKey(scope.projectId, owner, kind) }))
+  )
 
 const clampK = (k: number): number => Number.isFinite(k) ? Math.min(Math.max(Math.floor(k), 0), maxK) : 0
 
+/** A search hit as selected: the branch (partition index) it came from and where the memory lives. */
+interface HitRow {
+  readonly p: number
+  readonly id: string
+  readonly project_id: string
+  readonly owner: string
+  readonly kind: string
+  readonly score: number
+}
+
 /**
- * The queries over one client.
+ * The best `k` hits of each partition (smaller `score` first), keeping only rows whose memory really
+ * is in the partition of their branch (so nothing of another project or owner can leak).
+ */
+const bestPerPartition = (
+  projectId: string,
+  parts: ReadonlyArray<Partition>,
+  rows: ReadonlyArray<HitRow>,
+  k: number
+): Array<HitRow> => {
+  const byPart = new Map<number, Array<HitRow>>()
+  for (const row of rows) {
+    const part = parts[row.p]
+    if (part === undefined || row.project_id !== projectId || row.owner !== part.owner || row.kind !== part.kind) {
+      continue
+    }
+    const list = byPart.get(row.p)
+    if (list === undefined) byPart.set(row.p, [row])
+    else list.push(row)
+  }
+  return [...byPart.values()].flatMap((list) => list.sort((a, b) => a.score - b.score).slice(0, k))
+}
+
+/**
+ * The queries over one client, for vectors of `dimensions`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (sql: SqlClient.SqlClient) => {
-  const removeIndexes = (seq: number) =>
-    Effect.zipRight(
-      sql`delete from memory_vectors where memory_seq = ${BigInt(seq)}`,
-      sql`delete from memory_fts where rowid = ${BigInt(seq)}`
-    )
-
-  // A vec0 lookup by key is a point query only as the inner side of a join (an `IN` list scans), hence
-  // the materialized selection joined to the vectors.
-  const selectStored = (filter: Fragment, tail: Fragment, order: Fragment) =>
-    sql`with picked as materialized (
-      select seq, body, created_at from memories where ${filter} ${tail}
-    ) select p.body as body, v.embedding as embedding
-      from picked p join memory_vectors v on v.memory_seq = p.seq ${order}`.withoutTransform.pipe(
-      Effect.flatMap(decodeStored),
-      Effect.map(Arr.map((row): Storage.StoredMemory => ({ memory: row.body, embedding: row.embedding })))
-    )
+export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
+  const indexes = Indexes.make(sql, dimensions)
+  // Partition key → FTS5 table, for tables known to exist (they are never dropped). Filled from the
+  // registry by searches only, never inside a write transaction that could roll back.
+  const ftsTables = new Map<string, string>()
 
   const saveChunk = Effect.fnUntraced(function*(records: ReadonlyArray<Storage.StoredMemory>) {
+    yield* indexes.checkVectors(records.map((r) => ({ embedding: r.embedding })))
     const rows = yield* Effect.forEach(
       records,
       (r) => Effect.map(encodeBody(r.memory), (body) => toMemoryRow(r.memory, body))
     )
-    const existing = yield* sql<{ readonly seq: number }>`select seq from memories where ${
-      sql.in("id", rows.map((r) => r.id))
-    }`.withoutTransform
-    yield* Effect.forEach(existing, ({ seq }) => removeIndexes(seq), { discard: true })
+    const existing = yield* sql<{
+      readonly seq: number
+      readonly project_id: string
+      readonly owner: string
+      readonly kind: MemoryKind
+    }>`select seq, project_id, owner, kind from memories where ${sql.in("id", rows.map((r) => r.id))}`
+      .withoutTransform
+    yield* indexes.remove(existing.map((row) => ({
+      seq: BigInt(row.seq),
+      projectId: row.project_id,
+      owner: row.owner,
+      kind: row.kind
+    })))
     const assigned = yield* sql<{ readonly seq: number; readonly id: string }>`insert into memories ${sql.insert(rows)}
       on conflict (id) do update set kind = excluded.kind, project_id = excluded.project_id,
         owner = excluded.owner, task_type = excluded.task_type, created_at = excluded.created_at,
         updated_at = excluded.updated_at, body = excluded.body
       returning seq, id`.withoutTransform
     const seqOf = new Map(assigned.map((row) => [row.id, BigInt(row.seq)]))
-    const parts = rows.map((row) => partitionKey(row.project_id, row.owner, row.kind))
-    yield* sql`insert into memory_vectors ${
-      sql.insert(rows.map((row, i) => ({
-        memory_seq: seqOf.get(row.id)!,
-        part: parts[i]!,
-        embedding: toBlob(records[i]!.embedding)
-      })))
-    }`
-    yield* sql`insert into memory_fts ${
-      sql.insert(rows.map((row, i) => ({
-        rowid: seqOf.get(row.id)!,
-        words: searchText(records[i]!.memory),
-        part: partitionToken(parts[i]!)
-      })))
-    }`
+    yield* indexes.insert(rows.map((row, i) => ({
+      seq: seqOf.get(row.id)!,
+      projectId: row.project_id,
+      owner: row.owner,
+      kind: row.kind,
+      embedding: records[i]!.embedding,
+      text: searchText(records[i]!.memory)
+    })))
   })
 
   const save = (records: ReadonlyArray<Storage.StoredMemory>) => {
@@ -120,13 +153,13 @@ export const make = (sql: SqlClient.SqlClient) => {
     Effect.gen(function*() {
       const found = new Map<string, Storage.StoredMemory>()
       for (const chunk of Arr.chunksOf(Arr.dedupe(ids), chunkSize)) {
-        const stored = yield* selectStored(
-          // `+project_id` keeps the planner on the unique id index rather than the project's whole range.
-          sql`+project_id = ${projectId} and ${sql.in("id", chunk)}`,
-          sql.literal(""),
-          sql.literal("")
-        )
-        for (const s of stored) found.set(s.memory.id, s)
+        // `+project_id` keeps the planner on the unique id index rather than the project's whole range.
+        const rows = yield* sql`select m.body as body, v.embedding as embedding
+          from memories m join memory_vectors v on v.memory_seq = m.seq
+          where +m.project_id = ${projectId} and ${sql.in("m.id", chunk)}`.withoutTransform
+        for (const row of yield* decodeStored(rows)) {
+          found.set(row.body.id, { memory: row.body, embedding: row.embedding })
+        }
       }
       return ids.flatMap((id) => {
         const s = found.get(id)
@@ -134,40 +167,78 @@ export const make = (sql: SqlClient.SqlClient) => {
       })
     })
 
+  // One statement per `branchesPerStatement` partitions: the candidates of every partition (vec0 KNN
+  // over the codes), ranked by their exact cosine distance from the float vectors; the best `k` of
+  // each partition are kept.
   const vectorSearch = (scope: Storage.SearchScope, vector: Float32Array) =>
     Effect.gen(function*() {
       const k = clampK(scope.k)
-      if (k === 0) return []
+      const parts = partitions(scope)
+      if (k === 0 || parts.length === 0) return []
+      yield* indexes.checkVectors([{ embedding: vector }])
+      const candidates = Math.min(maxK, Math.max(k * candidateFactor, minCandidates))
+      const code = vectorCode(vector)
       const blob = toBlob(vector)
       const hits: Array<Storage.VectorHit> = []
-      for (const { kind, owner } of partitions(scope)) {
-        const rows = yield* sql`with knn as materialized (
-          select memory_seq, distance from memory_vectors
-          where embedding match ${blob} and k = ${k} and part = ${partitionKey(scope.projectId, owner, kind)}
-        ) select m.id as id, knn.distance as distance
-          from knn join memories m on m.seq = knn.memory_seq order by knn.distance`.withoutTransform
-        hits.push(...(yield* decodeVectorHits(rows)))
+      for (const group of Arr.chunksOf(parts.map((part, p) => ({ part, p })), branchesPerStatement)) {
+        const branches = group.map(({ p, part }) =>
+          sql`select memory_seq as seq, ${p} as p from memory_codes
+            where code match vec_bit(${code}) and k = ${candidates} and part = ${part.key}`
+        )
+        // The best `k` of each partition are picked before the join to `memories`, which then reads
+        // k rows per partition instead of all the candidates.
+        const rows = yield* sql<HitRow>`with candidates as materialized (${sql.join(" union all ", false)(branches)}),
+          scored as materialized (select c.seq as seq, c.p as p, vec_distance_cosine(v.embedding, ${blob}) as score
+            from candidates c join memory_vectors v on v.memory_seq = c.seq),
+          ranked as materialized (select seq, p, score, row_number() over (partition by p order by score) as n
+            from scored)
+          select r.p as p, m.id as id, m.project_id as project_id, m.owner as owner, m.kind as kind, r.score as score
+          from ranked r join memories m on m.seq = r.seq where r.n <= ${k}`.withoutTransform
+        for (const row of bestPerPartition(scope.projectId, parts, rows, k)) {
+          hits.push({ id: row.id as MemoryId, distance: row.score })
+        }
       }
       return hits.sort((a, b) => a.distance - b.distance)
     })
 
+  /** The FTS5 tables of the partitions that have one (looked up in the registry once, then cached). */
+  const ftsTablesOf = (parts: ReadonlyArray<Partition>) =>
+    Effect.gen(function*() {
+      const missing = parts.filter((p) => !ftsTables.has(p.key)).map((p) => p.key)
+      for (const chunk of Arr.chunksOf(Arr.dedupe(missing), chunkSize)) {
+        const rows = yield* sql<{ readonly part: string; readonly name: string }>`select part, name
+          from memory_fts_tables where ${sql.in("part", chunk)}`.withoutTransform
+        for (const row of rows) ftsTables.set(row.part, row.name)
+      }
+      return parts.flatMap((part, p) => {
+        const name = ftsTables.get(part.key)
+        return name === undefined ? [] : [{ p, name }]
+      })
+    })
+
+  // One statement per `branchesPerStatement` partitions: each partition's own FTS5 table, its best `k`
+  // by BM25 (statistics of that partition only, so other owners' data costs nothing).
   const lexicalSearch = (scope: Storage.SearchScope, text: string) =>
     Effect.gen(function*() {
       const k = clampK(scope.k)
       const terms = Storage.queryTerms(text)
-      if (k === 0 || terms.length === 0) return []
+      const parts = partitions(scope)
+      if (k === 0 || terms.length === 0 || parts.length === 0) return []
+      const query = ftsQuery(terms)
       const hits: Array<Storage.LexicalHit> = []
-      for (const { kind, owner } of partitions(scope)) {
-        const query = ftsQuery(partitionToken(partitionKey(scope.projectId, owner, kind)), terms)
-        // bm25 weights: words 1, part 0 (the partition token must not score). The join re-checks the
-        // partition, so even a token collision could never return another project's memory.
-        const rows = yield* sql`with hits as materialized (
-          select rowid as seq, bm25(memory_fts, 1.0, 0.0) as score from memory_fts
-          where memory_fts match ${query} order by score limit ${k}
-        ) select m.id as id, -hits.score as bm25 from hits join memories m on m.seq = hits.seq
-          where m.project_id = ${scope.projectId} and m.owner = ${owner} and m.kind = ${kind}
-          order by hits.score`.withoutTransform
-        hits.push(...(yield* decodeLexicalHits(rows)))
+      for (const group of Arr.chunksOf(yield* ftsTablesOf(parts), branchesPerStatement)) {
+        const branches = group.map(({ name, p }) =>
+          sql`select * from (select rowid as seq, ${p} as p, bm25(${sql(name)}) as score from ${sql(name)}
+            where ${sql(name)} match ${query} order by score limit ${k})`
+        )
+        const rows = yield* sql<HitRow>`with hits as materialized (${sql.join(" union all ", false)(branches)})
+          select h.p as p, m.id as id, m.project_id as project_id, m.owner as owner, m.kind as kind,
+            h.score as score
+          from hits h join memories m on m.seq = h.seq`.withoutTransform
+        // bm25() is negative, better matches more so: negated, larger is better.
+        for (const row of bestPerPartition(scope.projectId, parts, rows, k)) {
+          hits.push({ id: row.id as MemoryId, bm25: -row.score })
+        }
       }
       return hits.sort((a, b) => b.bm25 - a.bm25)
     })
@@ -206,7 +277,7 @@ export const make = (sql: SqlClient.SqlClient) => {
           const found = yield* sql<{
             readonly seq: number
             readonly id: string
-            readonly kind: string
+            readonly kind: MemoryKind
             readonly owner: string
             readonly body: string
           }>`select seq, id, kind, owner, body from memories where +project_id = ${projectId} and ${
@@ -224,7 +295,12 @@ export const make = (sql: SqlClient.SqlClient) => {
               snapshot: row.body
             })))
           }`
-          yield* Effect.forEach(found, ({ seq }) => removeIndexes(seq), { discard: true })
+          yield* indexes.remove(found.map((row) => ({
+            seq: BigInt(row.seq),
+            projectId,
+            owner: row.owner,
+            kind: row.kind
+          })))
           yield* sql`delete from memories where ${sql.in("seq", found.map((row) => row.seq))}`
           deleted += found.length
         }

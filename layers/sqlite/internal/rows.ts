@@ -5,7 +5,7 @@
  */
 import { DateTime, Schema } from "effect"
 import { createHash } from "node:crypto"
-import { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
+import type { MemoryKind } from "../../../src/domain/Ids.js"
 import { Memory, ownerOf } from "../../../src/domain/Memory.js"
 import { ForgetAudit } from "../../../src/services/Storage.js"
 
@@ -45,22 +45,6 @@ export const Float32ArrayFromBlob = Schema.transform(
  * @category schemas
  */
 export const StoredRow = Schema.Struct({ body: MemoryJson, embedding: Float32ArrayFromBlob })
-
-/**
- * A vector hit as selected.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const VectorHitRow = Schema.Struct({ id: MemoryId, distance: Schema.Number })
-
-/**
- * A lexical hit as selected (`bm25` already negated, so larger is better).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const LexicalHitRow = Schema.Struct({ id: MemoryId, bm25: Schema.Number })
 
 /**
  * A `forget_audit` row, selected with camel-case aliases; `deletedAt` in epoch milliseconds.
@@ -120,17 +104,18 @@ export const partitionKey = (projectId: string, owner: string, kind: MemoryKind)
   `${projectId}\u0001${owner}\u0001${kind}`
 
 /**
- * The FTS5 token naming a partition: `p` + 96 bits of SHA-256 of the partition key, in decimal.
- * Digits only, so neither unicode61 nor the porter stemmer alters it.
+ * The name of the FTS5 table holding one (project, owner, kind) partition's lexical index:
+ * `memory_fts_` + 80 bits of SHA-256 of the partition key, in hex. Tables are registered in
+ * `memory_fts_tables` (partition key → name) when their first memory is saved.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const partitionToken = (partition: string): string =>
-  `p${BigInt(`0x${createHash("sha256").update(partition).digest("hex").slice(0, 24)}`).toString(10)}`
+export const ftsTableName = (partition: string): string =>
+  `memory_fts_${createHash("sha256").update(partition).digest("hex").slice(0, 20)}`
 
 /**
- * The bytes of a vector, as bound to vec0 (a view, no copy).
+ * The bytes of a vector, as bound to SQLite (a view, no copy).
  *
  * @since 0.1.0
  * @category constructors
@@ -139,11 +124,55 @@ export const toBlob = (vector: Float32Array): Uint8Array =>
   new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength)
 
 /**
- * An FTS5 query restricted to one partition that matches any of `terms` in the text column. Each term
- * is a quoted string, so query syntax (`AND`, `NEAR`, `*`, `:`) in user text is never interpreted.
+ * Levels of the candidate code, in units of `1/sqrt(dimensions)` (the typical size of a component of
+ * a unit vector): each component of the normalised vector sets one bit per level it exceeds. Six
+ * levels evenly spaced over [-1, 1] (BENCHMARKS.md compares 1 to 12 levels).
+ */
+const codeLevels = [-1, -0.6, -0.2, 0.2, 0.6, 1]
+
+/**
+ * Bits of the candidate code of a `dimensions`-long vector (`bit[N]` of the vec0 table): 6 per
+ * component, rounded up to whole bytes.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const ftsQuery = (token: string, terms: ReadonlyArray<string>): string =>
-  `part : "${token}" AND words : (${terms.map((t) => `"${t.replaceAll("\"", "\"\"")}"`).join(" OR ")})`
+export const codeBits = (dimensions: number): number => Math.ceil((codeLevels.length * dimensions) / 8) * 8
+
+/**
+ * The candidate code of a vector: a thermometer code of its normalised components over six fixed
+ * levels, so that the Hamming distance between two codes is the L1 distance between the vectors
+ * quantised to seven levels per component. Vector search scans these codes (sqlite-vec's `bit`
+ * vectors, 3/16 of the float32 bytes, a popcount per 64 bits instead of 64 multiply-adds) for
+ * candidates, then ranks the candidates by exact cosine distance on the float vectors.
+ *
+ * **Shape** `codeBits(vector.length) / 8` bytes; bit `j × dimensions + i` is set when component `i`
+ * exceeds level `j`. The zero vector gets the code of a vector of zeros.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const vectorCode = (vector: Float32Array): Uint8Array => {
+  const dimensions = vector.length
+  const code = new Uint8Array(codeBits(dimensions) / 8)
+  let sum = 0
+  for (let i = 0; i < dimensions; i++) sum += vector[i]! * vector[i]!
+  const scale = sum > 0 ? Math.sqrt(dimensions / sum) : 0
+  let bit = 0
+  for (const level of codeLevels) {
+    for (let i = 0; i < dimensions; i++, bit++) {
+      if (vector[i]! * scale > level) code[bit >> 3]! |= 1 << (bit & 7)
+    }
+  }
+  return code
+}
+
+/**
+ * The FTS5 query matching any of `terms`. Each term is a quoted string, so query syntax (`AND`,
+ * `NEAR`, `*`, `:`) in user text is never interpreted.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ftsQuery = (terms: ReadonlyArray<string>): string =>
+  terms.map((t) => `"${t.replaceAll("\"", "\"\"")}"`).join(" OR ")
