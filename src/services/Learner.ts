@@ -156,12 +156,21 @@ export const make = (options: Options) =>
           provenance: []
         })
         const [strategy] = yield* embedTexts(embedder, [req.strategyUsed])
-        const history = yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
-          withStrategies(os, (o) => o.strategyUsed))
         const heuristics = yield* Effect.flatMap(listKind("heuristic", [req.agent], taskType), (hs) =>
           withStrategies(hs, (h) => h.strategy))
         const ownAntiPatterns = yield* Effect.flatMap(listKind("anti_pattern", [req.agent], taskType), (aps) =>
           withStrategies(aps, (a) => a.pattern))
+        const matchedHeuristic = Formation.bestMatch(heuristics, strategy!, threshold)
+        const matchedAntiPattern = outcome.success ? undefined : Formation.bestMatch(ownAntiPatterns, strategy!, threshold)
+        // The outcome history is read only when a memory may have to be formed: no matching heuristic
+        // yet, or a failure without a matching anti-pattern (or whose alternative is still unknown).
+        const needHistory = matchedHeuristic === undefined ||
+          (!outcome.success &&
+            (matchedAntiPattern === undefined || matchedAntiPattern.betterAlternative.startsWith(Formation.NO_ALTERNATIVE)))
+        const history = needHistory
+          ? yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
+            withStrategies(os, (o) => o.strategyUsed))
+          : []
         // Warnings: the readable anti-patterns nearest to the strategy are the candidates (a bounded
         // kNN, whatever the number of anti-patterns), confirmed by pattern-to-strategy similarity.
         const nearest = yield* storage.vectorSearch(
@@ -183,10 +192,10 @@ export const make = (options: Options) =>
           heuristicId: yield* newId("heuristic"),
           antiPatternId: yield* newId("anti_pattern")
         }
-        const heuristic = Formation.formHeuristic(formation, Formation.bestMatch(heuristics, strategy!, threshold))
+        const heuristic = Formation.formHeuristic(formation, matchedHeuristic)
         const antiPattern = Formation.formAntiPattern(
           formation,
-          Formation.bestMatch(ownAntiPatterns, strategy!, threshold),
+          matchedAntiPattern,
           Formation.betterAlternative(taskType, strategy!, threshold, heuristics, history)
         )
         const warnings = warningCandidates
