@@ -15,7 +15,7 @@ import { AntiPattern, DomainKnowledge, Heuristic, Outcome, UserPreference } from
  * - `vector`: cosine similarity of the memory's embedding to the task's (clamped to [0, 1]).
  * - `lexical`: BM25 relevance of the memory's text to the task, divided by the best BM25 among the
  *   candidates (0 when the memory shares no term with the task).
- * - `similarity`: the fused relevance used in the score: `1 − (1 − vector)·(1 − 0.3·lexical)`.
+ * - `similarity`: the fused relevance used in the score: `1 − (1 − vector)·(1 − 0.7·lexical)`.
  * - `recency`: `0.5 ^ (age_days / half_life_days)`.
  * - `success`, `confidence`: the per-kind terms of the original ALMA (reference §3.2).
  * - `final`: the weighted sum, after the mode's boosts.

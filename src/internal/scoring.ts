@@ -89,12 +89,16 @@ export const confidenceTerm = (m: Memory): number => {
   }
 }
 
-/** Weight of lexical evidence in the fused relevance. */
-export const LEXICAL_WEIGHT = 0.3
+/**
+ * Weight of lexical evidence in the fused relevance. 0.7, measured on the LoCoMo development split
+ * (`alma bench locomo`): recall@5 0.604 → 0.633 and NDCG@10 0.461 → 0.511 against 0.3 with the local
+ * embedder, whose cosines are bunched (BM25 alone: 0.601; vector alone: 0.292).
+ */
+export const LEXICAL_WEIGHT = 0.7
 
 /**
  * Fused relevance: noisy-OR of vector similarity and weighted lexical relevance,
- * `1 − (1 − vector)·(1 − 0.3·lexical)`. Lexical evidence can only raise relevance, a perfect vector
+ * `1 − (1 − vector)·(1 − 0.7·lexical)`. Lexical evidence can only raise relevance, a perfect vector
  * match stays 1, and absolute similarity is kept (reciprocal-rank fusion would discard it, and the
  * score threshold and the exact-match boost need it).
  */

@@ -1,0 +1,72 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import * as HashEmbedder from "../../../layers/embedders/HashEmbedder.js"
+import { runLocomoWith } from "../../../src/bench/locomo/Locomo.js"
+import { defaultDatasetPath } from "../../../src/bench/locomo/Paths.js"
+
+const fixture = fileURLToPath(new URL("../../fixtures/locomo/tiny-locomo.json", import.meta.url))
+const hash = [{ name: "hash", label: "hash embedder (256d)", layer: HashEmbedder.layer }]
+const ids = [
+  "word-overlap",
+  "idf-overlap",
+  "lexical",
+  "vector:hash",
+  "hybrid:hash",
+  "exp:noisy-OR w=0.7:hash",
+  "exp:noisy-OR w=0.3:hash",
+  "exp:RRF k=60:hash",
+  "exp:relative-score w=0.5:hash",
+  "exp:relative-score w=0.5 + neighbours β=0.5:hash"
+]
+
+describe("locomo suite", () => {
+  it.effect("tiny fixture: every configuration judges the 2 items with evidence; category 5 apart", () =>
+    Effect.gen(function*() {
+      const progress: Array<readonly [number, number | undefined]> = []
+      const report = yield* runLocomoWith({ dataset: fixture, embedders: hash, onProgress: (d, t) => progress.push([d, t]) })
+      const json = report.json
+      assert.strictEqual(report.suite, "locomo")
+      assert.deepStrictEqual(json.configurations.map((c) => c.id), ids)
+      for (const c of json.configurations) {
+        assert.strictEqual(c.all.n, 2, c.id)
+        assert.strictEqual(c.overall.n, 1, c.id) // the category-2 item; category 5 is outside "overall"
+        assert.deepStrictEqual(Object.keys(c.byCategory), ["2", "5"], c.id)
+        assert.isAbove(c.all.tokensMedian, 0, c.id)
+      }
+      // 5 turns stored + 2 questions judged, for one embedder.
+      assert.deepStrictEqual(progress.at(-1), [7, 7])
+      assert.strictEqual(json.dataset.withoutEvidence, 1)
+      assert.strictEqual(json.goal.configuration, "hybrid:hash")
+      assert.include(report.markdown, "adversarial (5)")
+      assert.strictEqual(report.charts[0]!.name, "locomo-recall-by-category")
+      assert.isTrue(report.charts[0]!.svg.startsWith("<svg"))
+    }))
+
+  it.effect.skipIf(!existsSync(defaultDatasetPath()))("quick run on the real dataset with the hash embedder", () =>
+    Effect.gen(function*() {
+      const report = yield* runLocomoWith({ quick: true, embedders: hash })
+      const json = report.json
+      assert.strictEqual(json.settings.quick, true)
+      assert.strictEqual(json.dataset.samples, 1)
+      assert.deepStrictEqual(json.configurations.map((c) => c.id), ids)
+      for (const c of json.configurations) {
+        assert.strictEqual(c.all.n, 100, c.id)
+        for (const m of [c.overall, c.all, ...Object.values(c.byCategory)]) {
+          for (const v of [m.recall5Any, m.recall5All, m.recall10Any, m.recall10All, m.ndcg10]) {
+            assert.isTrue(v >= 0 && v <= 1, `${c.id}: ${v}`)
+          }
+          assert.isAtMost(m.recall5All, m.recall5Any)
+          assert.isAtMost(m.recall5Any, m.recall10Any)
+          assert.isAtMost(m.tokensMedian, m.tokensP95)
+        }
+      }
+      // The experimental noisy-OR at the product's weight re-implements Scoring.fuse over the same
+      // candidates: it must rank exactly as retrieve does (if this fails, the Retriever's fusion changed).
+      const byId = new Map(json.configurations.map((c) => [c.id, c]))
+      assert.deepStrictEqual(byId.get("exp:noisy-OR w=0.7:hash")!.all, byId.get("hybrid:hash")!.all)
+      assert.isNotNull(json.defaultTopK5)
+      assert.include(report.markdown, "| configuration | recall@5 any | recall@5 all | recall@10 any | recall@10 all | NDCG@10 |")
+    }), 20_000)
+})
