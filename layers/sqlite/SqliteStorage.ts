@@ -19,6 +19,7 @@ import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
 import * as Queries from "./internal/queries.js"
+import { isBusy, makeWriteTransaction } from "./internal/transaction.js"
 import { checkSpace, type EmbeddingSpace, loader, migrationsTable, validateSpace } from "./migrations.js"
 
 const backend = "sqlite"
@@ -27,6 +28,40 @@ const refail = (operation: string) => <A, E, R>(self: Effect.Effect<A, E, R>): E
   Effect.mapError(self, (cause) => new StorageError({ backend, operation, cause }))
 
 const runMigrations = Migrator.make({})
+
+/**
+ * Further attempts at the migration lock after one has waited the whole busy timeout in vain (another
+ * process migrating a large file): with the 5 s timeout of `layerWith`, about a minute in all.
+ */
+const migrationLockRetries = 11
+
+/**
+ * Runs the pending migrations, once across processes. A file whose migrations are all applied is
+ * only read (no lock: opening never waits for a writer). Otherwise the check and the migrations run
+ * in one `BEGIN IMMEDIATE` transaction: processes opening the same new file at once take turns on the
+ * write lock, the first migrates, the others then find nothing left to do (without the lock they
+ * would all see no migrations, and all but one would give up half way and find no `alma_meta`).
+ */
+const migrate = (space: EmbeddingSpace) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const migrations = yield* loader(space).pipe(refail("migrate"))
+    const latest = Math.max(0, ...migrations.map(([id]) => id))
+    const applied = yield* sql<{ readonly id: number | null }>`select max(migration_id) as id from ${
+      sql(migrationsTable)
+    }`.withoutTransform.pipe(
+      Effect.map(([row]) => row?.id ?? 0),
+      // No bookkeeping table yet (a new file): the locked path below creates it.
+      Effect.orElseSucceed(() => 0)
+    )
+    if (applied >= latest) return
+    yield* makeWriteTransaction(sql)(runMigrations({ loader: loader(space), table: migrationsTable })).pipe(
+      Effect.retry({ times: migrationLockRetries, while: isBusy }),
+      refail("migrate"),
+      // The Migrator turns a failing migration into a defect; it is still a storage failure to the caller.
+      Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "migrate", cause })))
+    )
+  })
 
 const MetaRows = Schema.Array(Schema.Struct({ key: Schema.String, value: Schema.String }))
 
@@ -45,11 +80,7 @@ const openDatabase = (space: EmbeddingSpace) =>
           : new StorageError({ backend, operation: "open", cause: error })
       )
     )
-    yield* runMigrations({ loader: loader(space), table: migrationsTable }).pipe(
-      refail("migrate"),
-      // The Migrator turns a failing migration into a defect; it is still a storage failure to the caller.
-      Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "migrate", cause })))
-    )
+    yield* migrate(space)
     const [main] = yield* sql<{ readonly file: string }>`select file from pragma_database_list where name = 'main'`
       .withoutTransform.pipe(refail("open"))
     const file = main?.file ? main.file : ":memory:"
@@ -74,6 +105,11 @@ const openDatabase = (space: EmbeddingSpace) =>
  * Builds the SQLite storage on the `SqlClient` in context: loads nothing itself, so the client must
  * already have sqlite-vec loaded (as `layerWith` does). Runs pending migrations, then checks that the
  * file's embedding model and dimension are the configured embedder's.
+ *
+ * **Concurrency** several processes may use one file. Saves and deletes begin with `BEGIN IMMEDIATE`,
+ * so a writer waits for another's write lock (up to the connection's busy timeout) instead of failing;
+ * reads never wait (WAL). Migrations run under the write lock, once, however many processes open a
+ * new file at the same time.
  *
  * **Shape** vectors: `Float32Array` of `Embedder.dimensions`; searches run one query per
  * (owner, kind) partition and return up to `k` hits from each (`k` is capped at 4,096, sqlite-vec's limit).
@@ -156,7 +192,7 @@ export const make: Effect.Effect<
 /**
  * The SQLite storage over the `SqlClient` in context (a `SqliteClient` with sqlite-vec loaded). It leaves
  * the connection's settings alone; `layerWith` also sets `PRAGMA mmap_size` (about a third off vector
- * search and off fetching the hits) and gives new files 8 KiB pages.
+ * search and off fetching the hits), a 5 s busy timeout, and gives new files 8 KiB pages.
  *
  * **Errors** as `make`.
  *
@@ -199,33 +235,41 @@ const mmapSize = 1024 * 1024 * 1024
 const newFilePageSize = 8192
 
 /**
- * Gives a new, empty file `newFilePageSize` pages. The page size of a WAL file is fixed, and the
- * client has already switched to WAL, so an empty file briefly leaves WAL to be vacuumed. A file with
- * any schema (or one another connection holds) keeps its page size.
+ * How long a statement waits for a lock another connection (process) holds before failing with
+ * `SQLITE_BUSY`: a write transaction waits this long for the write lock.
  */
-const setNewFilePageSize = (client: SqliteClient.SqliteClient) =>
+const busyTimeoutMillis = 5000
+
+/**
+ * Sets the journal of a connection opened without one: a new, empty file first gets
+ * `newFilePageSize` pages (once written, a file keeps its page size), then every file goes to WAL
+ * (persistent: a file already in WAL stays so). Nothing here rewrites a file, so any number of
+ * processes can open the same new file at once: the first to write it fixes its page size, the others
+ * find it written. (Vacuuming an empty WAL file into new pages instead needs it to leave WAL, which
+ * fails while another process has the file open: it then kept 4 KiB pages.)
+ */
+const openJournal = (client: SqliteClient.SqliteClient) =>
   Effect.gen(function*() {
-    const [schema] = yield* client<{ readonly n: number }>`select count(*) as n from sqlite_schema`.withoutTransform
-    const [journal] = yield* client<{ readonly journal_mode: string }>`pragma journal_mode`.withoutTransform
-    if (schema?.n !== 0 || journal?.journal_mode !== "wal") return
-    // Best effort: if another connection prevents it, the file keeps SQLite's default page size.
-    yield* Effect.gen(function*() {
-      yield* client.unsafe("pragma journal_mode = delete")
-      yield* client.unsafe(`pragma page_size = ${newFilePageSize}`)
-      yield* client.unsafe("vacuum")
-    }).pipe(Effect.ignore, Effect.ensuring(Effect.ignore(client.unsafe("pragma journal_mode = wal"))))
+    const [pages] = yield* client<{ readonly page_count: number }>`pragma page_count`.withoutTransform
+    if (pages?.page_count === 0) yield* client.unsafe(`pragma page_size = ${newFilePageSize}`)
+    yield* client.unsafe("pragma journal_mode = wal")
   })
 
 const clientLayer = (options: Options): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, StorageError> =>
   Layer.scopedContext(Effect.gen(function*() {
     yield* ensureDirectory(options.filename).pipe(refail("open"))
-    const client = yield* SqliteClient.make({ filename: options.filename, spanAttributes: { "alma.backend": backend } })
-      .pipe(
-        // better-sqlite3 throws synchronously on an unopenable file; that is an I/O failure, not a bug.
-        Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "open", cause })))
-      )
+    // Without the client's own switch to WAL, which would fix a new file's page size first.
+    const client = yield* SqliteClient.make({
+      filename: options.filename,
+      disableWAL: true,
+      spanAttributes: { "alma.backend": backend }
+    }).pipe(
+      // better-sqlite3 throws synchronously on an unopenable file; that is an I/O failure, not a bug.
+      Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "open", cause })))
+    )
+    yield* client.unsafe(`pragma busy_timeout = ${busyTimeoutMillis}`).pipe(refail("open"))
     yield* client.loadExtension(sqliteVec.getLoadablePath()).pipe(refail("loadExtension"))
-    yield* setNewFilePageSize(client).pipe(refail("open"))
+    yield* openJournal(client).pipe(refail("open"))
     // vec0 scans whole partitions of candidate codes: memory-mapped reads take about a third off vector
     // search and off fetching the hits (BENCHMARKS.md).
     yield* client.unsafe(`pragma mmap_size = ${mmapSize}`).pipe(refail("open"))

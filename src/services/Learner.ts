@@ -7,9 +7,9 @@
  */
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import type { EmbeddingError, ScopeViolationError, StorageError, ValidationError } from "../domain/AlmaError.js"
-import type { MemoryKind } from "../domain/Ids.js"
+import type { MemoryId, MemoryKind } from "../domain/Ids.js"
 import { AddAntiPatternInput, AddKnowledgeInput, AddPreferenceInput, LearnInput } from "../domain/Inputs.js"
-import type { Memory } from "../domain/Memory.js"
+import type { Memory, Metadata } from "../domain/Memory.js"
 import { AntiPattern, DomainKnowledge, Heuristic, Outcome, ownerOf, searchText, UserPreference } from "../domain/Memory.js"
 import { embedTexts } from "../internal/embedText.js"
 import * as Formation from "../internal/formation.js"
@@ -89,6 +89,16 @@ export interface Options {
   readonly projectId: string
   readonly similarityThreshold?: number | undefined
   readonly minFailuresForAntiPattern?: number | undefined
+}
+
+/** The fields every new memory starts with. */
+interface MemoryBase {
+  readonly id: MemoryId
+  readonly projectId: string
+  readonly createdAt: DateTime.Utc
+  readonly updatedAt: DateTime.Utc
+  readonly metadata: Metadata
+  readonly provenance: ReadonlyArray<MemoryId>
 }
 
 /** Outcomes of the same agent and task type considered for formation, newest first. */
@@ -211,82 +221,80 @@ export const make = (options: Options) =>
       }))
     })
 
-    const addPreferences = Effect.fn("Learner.addPreferences")(function*(inputs: ReadonlyArray<AddPreferenceInput>) {
-      const reqs = yield* Effect.forEach(inputs, (i) => decodeInput(AddPreferenceInput, i))
-      const now = yield* DateTime.now
-      const memories = yield* Effect.forEach(reqs, (r) =>
-        Effect.map(newId("user_preference"), (id) =>
-          UserPreference.make({
-            id,
-            projectId,
-            userId: r.userId,
-            category: r.category,
-            preference: r.preference,
-            source: r.source ?? "explicit_instruction",
-            confidence: r.confidence ?? ((r.source ?? "explicit_instruction") === "explicit_instruction" ? 1 : 0.7),
-            createdAt: now,
-            updatedAt: now,
-            metadata: r.metadata ?? {},
-            provenance: []
-          })))
-      yield* store(memories)
-      return memories
+    /** Decodes every input, checks every scope, then builds and stores all the memories at once. */
+    const recordAll = <R extends { readonly metadata?: Metadata | undefined }, I, A extends Memory>(
+      schema: Schema.Schema<R, I>,
+      kind: MemoryKind,
+      check: (request: R) => Effect.Effect<unknown, ValidationError | ScopeViolationError>,
+      build: (request: R, base: MemoryBase) => A
+    ) =>
+    (inputs: ReadonlyArray<I>) =>
+      Effect.gen(function*() {
+        const requests = yield* Effect.forEach(inputs, (i) => decodeInput(schema, i))
+        yield* Effect.forEach(requests, check, { discard: true })
+        const now = yield* DateTime.now
+        const memories = yield* Effect.forEach(requests, (r) =>
+          Effect.map(newId(kind), (id) =>
+            build(r, { id, projectId, createdAt: now, updatedAt: now, metadata: r.metadata ?? {}, provenance: [] })))
+        yield* store(memories)
+        return memories
+      })
+
+    const addPreferences = recordAll(AddPreferenceInput, "user_preference", () => Effect.void, (r, base) => {
+      const source = r.source ?? "explicit_instruction"
+      return UserPreference.make({
+        ...base,
+        userId: r.userId,
+        category: r.category,
+        preference: r.preference,
+        source,
+        confidence: r.confidence ?? (source === "explicit_instruction" ? 1 : 0.7)
+      })
     })
 
-    const addKnowledge = Effect.fn("Learner.addKnowledge")(function*(inputs: ReadonlyArray<AddKnowledgeInput>) {
-      const reqs = yield* Effect.forEach(inputs, (i) => decodeInput(AddKnowledgeInput, i))
-      yield* Effect.forEach(reqs, (r) => scope.checkLearn(r.agent, r.domain), { discard: true })
-      const now = yield* DateTime.now
-      const memories = yield* Effect.forEach(reqs, (r) =>
-        Effect.map(newId("domain_knowledge"), (id) =>
-          DomainKnowledge.make({
-            id,
-            projectId,
-            agent: r.agent,
-            domain: r.domain,
-            fact: r.fact,
-            source: r.source ?? "user_stated",
-            confidence: r.confidence ?? ((r.source ?? "user_stated") === "user_stated" ? 1 : 0.8),
-            lastVerified: now,
-            createdAt: now,
-            updatedAt: now,
-            metadata: r.metadata ?? {},
-            provenance: []
-          })))
-      yield* store(memories)
-      return memories
-    })
+    const addKnowledge = recordAll(
+      AddKnowledgeInput,
+      "domain_knowledge",
+      (r) => scope.checkLearn(r.agent, r.domain),
+      (r, base) => {
+        const source = r.source ?? "user_stated"
+        return DomainKnowledge.make({
+          ...base,
+          agent: r.agent,
+          domain: r.domain,
+          fact: r.fact,
+          source,
+          confidence: r.confidence ?? (source === "user_stated" ? 1 : 0.8),
+          lastVerified: base.createdAt
+        })
+      }
+    )
 
-    const addAntiPatterns = Effect.fn("Learner.addAntiPatterns")(function*(inputs: ReadonlyArray<AddAntiPatternInput>) {
-      const reqs = yield* Effect.forEach(inputs, (i) => decodeInput(AddAntiPatternInput, i))
-      yield* Effect.forEach(
-        reqs,
-        (r) => r.taskType === undefined ? scope.scopeOf(r.agent) : scope.checkLearn(r.agent, r.taskType),
-        { discard: true }
-      )
-      const now = yield* DateTime.now
-      const memories = yield* Effect.forEach(reqs, (r) =>
-        Effect.map(newId("anti_pattern"), (id) =>
-          AntiPattern.make({
-            id,
-            projectId,
-            agent: r.agent,
-            ...(r.taskType !== undefined ? { taskType: r.taskType } : {}),
-            pattern: r.pattern,
-            whyBad: r.whyBad,
-            betterAlternative: r.betterAlternative,
-            occurrenceCount: Math.max(1, r.provenance?.length ?? 0),
-            lastSeen: now,
-            createdAt: now,
-            updatedAt: now,
-            metadata: r.metadata ?? {},
-            provenance: r.provenance ?? []
-          })))
-      yield* store(memories)
-      return memories
-    })
+    const addAntiPatterns = recordAll(
+      AddAntiPatternInput,
+      "anti_pattern",
+      (r) => r.taskType === undefined ? scope.scopeOf(r.agent) : scope.checkLearn(r.agent, r.taskType),
+      (r, base) =>
+        AntiPattern.make({
+          ...base,
+          agent: r.agent,
+          ...(r.taskType !== undefined ? { taskType: r.taskType } : {}),
+          pattern: r.pattern,
+          whyBad: r.whyBad,
+          betterAlternative: r.betterAlternative,
+          occurrenceCount: Math.max(1, r.provenance?.length ?? 0),
+          lastSeen: base.createdAt,
+          provenance: r.provenance ?? []
+        })
+    )
 
-    return Learner.of({ learn, addPreferences, addKnowledge, addAntiPatterns, store: Effect.fn("Learner.store")(store) })
+    return Learner.of({
+      learn,
+      addPreferences: Effect.fn("Learner.addPreferences")(addPreferences),
+      addKnowledge: Effect.fn("Learner.addKnowledge")(addKnowledge),
+      addAntiPatterns: Effect.fn("Learner.addAntiPatterns")(addAntiPatterns),
+      store: Effect.fn("Learner.store")(store)
+    })
   })
 
 /**

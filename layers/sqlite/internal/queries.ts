@@ -12,6 +12,7 @@ import type { Memory } from "../../../src/domain/Memory.js"
 import { searchText } from "../../../src/domain/Memory.js"
 import * as Storage from "../../../src/services/Storage.js"
 import * as Indexes from "./indexes.js"
+import { makeWriteTransaction } from "./transaction.js"
 import { AuditRow, ftsQuery, MemoryJson, partitionKey, StoredRow, toBlob, toMemoryRow, vectorCode } from "./rows.js"
 
 /** Rows per multi-row statement: 8 columns × 250 stays far below SQLite's 32,766 bound variables. */
@@ -101,6 +102,9 @@ const bestPerPartition = (
  */
 export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
   const indexes = Indexes.make(sql, dimensions)
+  // Saves and deletes read before they write: they take the write lock first (`BEGIN IMMEDIATE`), so
+  // that a concurrent writer in another process makes them wait rather than fail.
+  const writeTransaction = makeWriteTransaction(sql)
   // Partition key → FTS5 table, for tables known to exist (they are never dropped). Filled from the
   // registry by searches only, never inside a write transaction that could roll back.
   const ftsTables = new Map<string, string>()
@@ -144,7 +148,7 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
     // Last record wins for a repeated id, as if saved one after another.
     const latest = new Map(records.map((r) => [r.memory.id, r]))
     if (latest.size === 0) return Effect.void
-    return sql.withTransaction(
+    return writeTransaction(
       Effect.forEach(Arr.chunksOf([...latest.values()], chunkSize), saveChunk, { discard: true })
     )
   }
@@ -271,7 +275,7 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
       for (const d of deletions) if (!reasons.has(d.id)) reasons.set(d.id, d.reason)
       if (reasons.size === 0) return 0
       const deletedAt = DateTime.toEpochMillis(yield* DateTime.now)
-      return yield* sql.withTransaction(Effect.gen(function*() {
+      return yield* writeTransaction(Effect.gen(function*() {
         let deleted = 0
         for (const ids of Arr.chunksOf([...reasons.keys()], chunkSize)) {
           const found = yield* sql<{
