@@ -11,11 +11,17 @@ import type { Suite } from "./Suite.js"
  *
  * - `locomo`: turn-level evidence retrieval on LoCoMo (Maharana et al., 2024).
  * - `reflexion`: lesson routing replayed from Reflexion runs (Shinn et al., 2023).
+ * - `latency`: retrieve / learn / batch-insert latency at 1k, 10k and 100k memories, with and without
+ *   embedding; ingestion throughput; peak RSS.
+ * - `peers`: the LoCoMo and latency workloads on ALMA, mem0ai/oss and @mastra/memory (devDependencies)
+ *   with the same embedder, and ALMA/peer ratios from the same run.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const suites: Record<string, () => Promise<Suite>> = {
   locomo: () => import("./locomo/Locomo.js").then((m) => m.runLocomo),
-  reflexion: () => import("./reflexion/index.js").then((m) => m.runReflexion)
+  reflexion: () => import("./reflexion/index.js").then((m) => m.runReflexion),
+  latency: () => import("./latency/Latency.js").then((m) => m.runLatency),
+  peers: () => import("./peers/Peers.js").then((m) => m.runPeers)
 }

@@ -1,0 +1,119 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import * as HashEmbedder from "../../../layers/embedders/HashEmbedder.js"
+import { runLatencyWith } from "../../../src/bench/latency/Latency.js"
+import { operations } from "../../../src/bench/latency/Report.js"
+import { rssSampler } from "../../../src/bench/latency/Rss.js"
+import { summarize } from "../../../src/bench/latency/Stats.js"
+import { defaultShape, draw, makeTexts } from "../../../src/bench/latency/World.js"
+import { suites } from "../../../src/bench/registry.js"
+
+const hash = { name: "hash", label: "hash embedder (256d)", layer: HashEmbedder.layer }
+const calls = {
+  warmup: 2,
+  retrieves: 10,
+  includingWarmup: 1,
+  including: 6,
+  embedOnly: 5,
+  learns: 8,
+  learnsIncluding: 4,
+  insertWarmup: 1,
+  insertBatches: 3,
+  insertBatchSize: 20,
+  seedBatch: 100
+}
+
+describe("latency suite", () => {
+  it("summarize: nearest-rank percentiles", () => {
+    const s = summarize(Array.from({ length: 100 }, (_, i) => 100 - i))
+    assert.deepStrictEqual(s, { n: 100, p50: 50, p95: 95, p99: 99, mean: 50.5, min: 1, max: 100 })
+    assert.strictEqual(summarize([7]).p99, 7)
+    assert.isNaN(summarize([]).p50)
+  })
+
+  it("draw: distinct texts across queries, learn inputs and facts; agents take turns", () => {
+    const inputs = draw(makeTexts(defaultShape), 1)
+    const queries = inputs.queries(50)
+    const learns = inputs.learnInputs(30)
+    const facts = inputs.facts("agent_03", 40)
+    const all = [...queries.map((q) => q.text), ...learns.map((l) => l.task), ...facts.map((f) => f.fact)]
+    assert.strictEqual(new Set(all).size, all.length)
+    assert.strictEqual(new Set(queries.map((q) => q.agent)).size, 10)
+    const texts = makeTexts(defaultShape)
+    for (const q of queries) assert.include(texts.agentTypes.get(q.agent)!, q.taskType)
+    for (const f of facts) assert.include(texts.agentTypes.get("agent_03")!, f.domain)
+  })
+
+  it("rssSampler: a peak per phase, in MiB", async () => {
+    const rss = rssSampler(5)
+    await rss.phase("a", () => new Promise((r) => setTimeout(r, 20)))
+    await rss.phase("b", async () => Buffer.alloc(8 * 2 ** 20, 1).length)
+    rss.stop()
+    const peaks = rss.peaks()
+    assert.deepStrictEqual(Object.keys(peaks), ["a", "b"])
+    for (const v of Object.values(peaks)) assert.isTrue(v > 10 && v < 100_000, String(v))
+  })
+
+  it("registry: latency and peers load lazily as suites", async () => {
+    assert.strictEqual(typeof (await suites["latency"]!()), "function")
+    assert.strictEqual(typeof (await suites["peers"]!()), "function")
+  })
+
+  it.effect("two store sizes with the hash embedder: every phase measured, arithmetic consistent", () =>
+    Effect.gen(function*() {
+      const progress: Array<number> = []
+      const report = yield* runLatencyWith({
+        sizes: [200, 400],
+        embedder: hash,
+        calls,
+        onProgress: (done) => progress.push(done)
+      })
+      const json = report.json
+      assert.strictEqual(report.suite, "latency")
+      assert.deepStrictEqual(json.points.map((p) => p.storeSize), [200, 400])
+      assert.deepStrictEqual(json.points.map((p) => p.perAgent), [20, 40])
+      assert.deepStrictEqual(progress, Array.from({ length: 16 }, (_, i) => i + 1))
+      assert.strictEqual(json.settings.embedder.model, "hash-256")
+      for (const p of json.points) {
+        assert.strictEqual(p.seed.records, p.storeSize)
+        assert.strictEqual(Object.values(p.seed.counts).reduce((a, b) => a + b, 0), p.storeSize)
+        assert.strictEqual(p.seed.batchMs.n, p.storeSize / 100)
+        assert.closeTo(p.seed.memoriesPerSecond, p.storeSize / p.seed.saveSeconds, 1)
+        assert.strictEqual(p.retrieveExcluding.latency.n, 10)
+        assert.strictEqual(p.retrieveIncluding.latency.n, 6)
+        assert.strictEqual(p.embedOnly.n, 5)
+        assert.strictEqual(p.learnExcluding.latency.n, 8)
+        assert.strictEqual(p.learnIncluding.latency.n, 4)
+        assert.strictEqual(p.insertExcluding.latency.n, 3)
+        assert.strictEqual(p.insertIncluding.batchSize, 20)
+        assert.strictEqual(p.retrieveExcluding.cacheHits, 0)
+        assert.isAbove(p.retrieveExcluding.itemsPerSlice.p50, 0)
+        const learned = Object.entries(p.learnExcluding.actions).filter(([k]) => k.includes("heuristic"))
+        assert.strictEqual(learned.reduce((n, [, v]) => n + v, 0), 8)
+        for (const [name, s] of operations(p)) {
+          assert.isTrue(s.min <= s.p50 && s.p50 <= s.p95 && s.p95 <= s.p99 && s.p99 <= s.max, name)
+        }
+        const insert = p.insertExcluding
+        assert.closeTo(insert.memoriesPerSecond, (3 * 20) / ((insert.latency.mean * 3) / 1000), 2)
+        assert.deepStrictEqual(Object.keys(p.peakRssMiB).sort(), [
+          "embedOnly", "insertExcluding", "insertIncluding", "learnExcluding", "learnIncluding", "retrieveExcluding",
+          "retrieveIncluding", "seed"
+        ])
+        assert.isAbove(p.fileMiB, 0)
+      }
+      assert.isAbove(json.processPeakRssMiB, 0)
+      assert.include(report.markdown, "| operation | memories | n | p50 | p95 | p99 | max |")
+      assert.include(report.markdown, "| `retrieve`, excluding embedding | 400 | 10 |")
+      assert.notInclude(report.markdown, "Targets") // only at the 100k point
+      assert.strictEqual(report.charts[0]!.name, "latency-vs-store-size")
+      assert.isTrue(report.charts[0]!.svg.startsWith("<svg"))
+      assert.include(report.charts[0]!.svg, "retrieve p95, excl. embedding")
+    }), 30_000)
+
+  it.effect("a store size that is not a multiple of the agent count is refused", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(runLatencyWith({ sizes: [205], embedder: hash, calls }))
+      assert.strictEqual(error._tag, "BenchRunError")
+      assert.include(error.message, "205")
+    }))
+})
