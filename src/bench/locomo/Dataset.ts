@@ -11,7 +11,7 @@ import { ConfigurationError, ValidationError } from "../../domain/AlmaError.js"
 /**
  * One dialogue turn, with its session's number and date.
  *
- * **Shape** `diaId` as upstream (`D<session>:<turn>`); `date` as upstream (`1:56 pm on 8 May, 2023`);
+ * **Shape** `diaId` as upstream (`D<session>:<turn>`); `date` as upstream (`10:15 am on 3 June, 2023`);
  * `caption`: the BLIP caption of a shared image, when the turn shared one.
  *
  * @since 0.1.0
@@ -137,11 +137,11 @@ export const normalizeEvidence = (raw: ReadonlyArray<string>): ReadonlyArray<str
   return [...out]
 }
 
-/** The session date without the time of day: `1:56 pm on 8 May, 2023` → `8 May, 2023`. */
+/** The session date without the time of day: `10:15 am on 3 June, 2023` → `3 June, 2023`. */
 const dayOf = (date: string): string => date.replace(/^.*\bon\s+/, "").trim()
 
 /**
- * How a turn becomes memory text: `dated` = `[8 May, 2023] Caroline: text [shares a photo: caption]`
+ * How a turn becomes memory text: `dated` = `[3 June, 2023] Ana: text [shares a photo: caption]`
  * (the default: the rendered slice then carries the date that temporal questions need, since the prompt
  * renders only the fact); `plain` = the same without the date.
  *

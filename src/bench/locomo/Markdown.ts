@@ -49,7 +49,7 @@ export const renderMarkdown = (json: LocomoJson, input: ReportInput): string => 
       `scored (${s.withoutEvidence} without evidence skipped; ${s.repairedEvidence} evidence ids repaired, ` +
       `${s.unknownEvidence} naming no turn dropped). Each sample is stored in its own in-memory SQLite stack, one ` +
       `domain-knowledge memory per turn (\`${input.factFormat}\` text: ` +
-      `\`[8 May, 2023] Caroline: … [shares a photo: …]\`), all under one timestamp; retrieval cache off; topK 10. ` +
+      `\`[3 June, 2023] Ana: … [shares a photo: …]\`), all under one timestamp; retrieval cache off; topK 10. ` +
       `"Overall" = categories 1–4 (n = ${hybrid?.overall.n ?? 0}); adversarial questions (5) are reported separately. ` +
       `Tokens: o200k_base tokens of \`slice.toPrompt()\` for the top-5 slice. ` +
       `Wall time ${(input.wallTimeMs / 1000).toFixed(1)} s.`,

@@ -30,7 +30,7 @@ describe("LoCoMo loader", () => {
       ])
       const puppy = sample!.turns[2]!
       assert.strictEqual(puppy.caption, "a photo of a small brown puppy on a couch")
-      assert.strictEqual(puppy.date, "1:56 pm on 8 May, 2023")
+      assert.strictEqual(puppy.date, "10:15 am on 3 June, 2023")
       assert.strictEqual(sample!.turns[3]!.date, "7:10 pm on 20 June, 2023")
       assert.deepStrictEqual(sample!.questions.map((q) => [q.category, q.evidence]), [
         [2, ["D1:3"]],
@@ -39,7 +39,7 @@ describe("LoCoMo loader", () => {
       ])
       assert.strictEqual(
         turnFact(puppy),
-        "[8 May, 2023] Ana: Nice! We adopted a puppy yesterday, look. [shares a photo: a photo of a small brown puppy on a couch]"
+        "[3 June, 2023] Ana: Nice! We adopted a puppy yesterday, look. [shares a photo: a photo of a small brown puppy on a couch]"
       )
       assert.strictEqual(turnFact(sample!.turns[0]!, "plain"), "Ana: Hi Ben! How was your week?")
     }))

@@ -12,22 +12,22 @@ import {
 } from "../../../src/bench/locomo/Rankers.js"
 
 const docs = [
-  { id: "d1", words: words("Caroline: I went to the LGBTQ support group yesterday") },
-  { id: "d2", words: words("Melanie: I painted a sunrise at the lake") },
-  { id: "d3", words: words("Caroline: the support group was powerful, a support group helps") },
-  { id: "d4", words: words("Melanie: kids and work") }
+  { id: "d1", words: words("Ana: I went to the pottery class yesterday") },
+  { id: "d2", words: words("Bo: I painted a sunrise at the lake") },
+  { id: "d3", words: words("Ana: the pottery class was fun, a pottery class helps") },
+  { id: "d4", words: words("Bo: kids and work") }
 ]
 
 describe("LoCoMo rankers", () => {
   it("word overlap: counts distinct query terms (stop words out), ties in document order; idf prefers rare terms", () => {
-    // Terms: caroline, go, lgbtq, support, group. d1 has caroline, lgbtq, support, group (4); d3 caroline, support, group (3).
-    assert.deepStrictEqual(overlapRanking("When did Caroline go to the LGBTQ support group?", docs, 10, "count"), ["d1", "d3"])
+    // Terms: ana, go, pottery, class. d1 and d3 both have ana, pottery, class (3): a tie, in document order.
+    assert.deepStrictEqual(overlapRanking("When did Ana go to the pottery class?", docs, 10, "count"), ["d1", "d3"])
     // Terms: painted, sunrise: only d2. Nothing shared: empty.
     assert.deepStrictEqual(overlapRanking("What was painted at sunrise?", docs, 10, "idf"), ["d2"])
     assert.deepStrictEqual(overlapRanking("the of and", docs, 10, "count"), [])
-    // "caroline" (2 docs) vs "kids" (1 doc): idf ranks d4 first, the count ties and keeps document order.
-    assert.deepStrictEqual(overlapRanking("caroline kids", docs, 10, "count"), ["d1", "d3", "d4"])
-    assert.deepStrictEqual(overlapRanking("caroline kids", docs, 10, "idf")[0], "d4")
+    // "ana" (2 docs) vs "kids" (1 doc): idf ranks d4 first, the count ties and keeps document order.
+    assert.deepStrictEqual(overlapRanking("ana kids", docs, 10, "count"), ["d1", "d3", "d4"])
+    assert.deepStrictEqual(overlapRanking("ana kids", docs, 10, "idf")[0], "d4")
   })
 
   const candidates: ReadonlyArray<Candidate> = [

@@ -76,16 +76,16 @@ describe("programming JSONL", () => {
 })
 
 describe("ALFWorld env results", () => {
-  const files = ["env_results_trial_0.json", "env_results_trial_10.json", "env_results_trial_2.json"].map((f) => ({
+  const files = ["run_trial_0.json", "run_trial_10.json", "run_trial_2.json"].map((f) => ({
     path: `alfworld/${f}`,
     envs: decodeAlfworldResults(read(`alfworld/${f}`))!
   }))
   const run = assembleAlfworldRun("alfworld", files)
 
   it("trial numbers from trial_<n>, numerically ordered; attempts until the first success; new memory = lessons", () => {
-    assert.strictEqual(trialFromName("x/env_results_trial_10.json"), 10)
+    assert.strictEqual(trialFromName("x/run_trial_10.json"), 10)
     assert.isUndefined(trialFromName("results.txt"))
-    assert.deepStrictEqual(run.files, ["alfworld/env_results_trial_0.json", "alfworld/env_results_trial_2.json", "alfworld/env_results_trial_10.json"])
+    assert.deepStrictEqual(run.files, ["alfworld/run_trial_0.json", "alfworld/run_trial_2.json", "alfworld/run_trial_10.json"])
     assert.deepStrictEqual(run.tasks.map((t) => t.attempts.map((a) => [a.trial, a.success, a.lessonsAfter.length])), [
       [[0, true, 0]],
       [[0, false, 1], [2, true, 0]],
