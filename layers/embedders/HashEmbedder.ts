@@ -10,6 +10,7 @@
 import { Effect, Layer } from "effect"
 import { ConfigurationError } from "../../src/domain/AlmaError.js"
 import * as Embedder from "../../src/services/Embedder.js"
+import { fnv1a, mix32 } from "../../src/internal/hash.js"
 
 /**
  * Options of the hash embedder.
@@ -31,28 +32,6 @@ export interface Options {
  */
 export const DEFAULT_DIMENSIONS = 256
 
-// hashing
-
-/** 32-bit FNV-1a over UTF-16 code units. */
-const fnv1a = (s: string): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-/** MurmurHash3 finaliser; decorrelates the sign bit from the bucket bits. */
-const mix = (h: number): number => {
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
-}
-
 const WORD_WEIGHT = 1
 // Trigrams give partial credit to shared stems ("password" / "passwords") without drowning words.
 const TRIGRAM_WEIGHT = 0.35
@@ -60,7 +39,7 @@ const TRIGRAM_WEIGHT = 0.35
 const addFeature = (v: Float32Array, feature: string, weight: number): void => {
   const h = fnv1a(feature)
   const bucket = h % v.length
-  v[bucket] = v[bucket]! + ((mix(h) & 1) === 0 ? weight : -weight)
+  v[bucket] = v[bucket]! + ((mix32(h) & 1) === 0 ? weight : -weight)
 }
 
 /** Hashes one text into an L2-normalised vector; a text with no word characters maps to zeros. */

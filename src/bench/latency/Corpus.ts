@@ -6,6 +6,10 @@
  *
  * @since 0.1.0
  */
+import { fnv1a, mix32 } from "../../internal/hash.js"
+
+/** 32-bit FNV-1a of a string (re-exported for the generators). */
+export { fnv1a }
 
 /** A seeded PRNG (mulberry32): deterministic runs, no global randomness. */
 export interface Rng {
@@ -25,26 +29,6 @@ export const rng = (seed: number): Rng => {
   }
   const int = (n: number) => Math.floor(next() * n)
   return { next, int, pick: (items) => items[int(items.length)]! }
-}
-
-/** 32-bit FNV-1a of a string. */
-export const fnv1a = (s: string): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-const mix32 = (x: number): number => {
-  let h = x >>> 0
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
 }
 
 /** 16 random-looking hex digits derived from an integer (ids that do not insert in key order). */

@@ -2,9 +2,8 @@ import { assert, describe, it, layer } from "@effect/vitest"
 import { Effect, Exit, Scope } from "effect"
 import * as LocalEmbedder from "../../../layers/embedders/LocalEmbedder.js"
 import * as Embedder from "../../../src/services/Embedder.js"
+import { embedderChecks, maxDiff, norm } from "../../fixtures/embedderChecks.js"
 
-const norm = (v: Float32Array) => Math.hypot(...v)
-const maxDiff = (a: Float32Array, b: Float32Array) => Math.max(...a.map((x, i) => Math.abs(x - b[i]!)))
 
 const texts = [
   "How do I reset my password?",
@@ -23,26 +22,7 @@ layer(LocalEmbedder.layer)("LocalEmbedder", (it) => {
       assert.strictEqual(embedder.dimensions, 512)
     }))
 
-  it.effect("ranks a paraphrase above an unrelated sentence", () =>
-    Effect.gen(function*() {
-      const embedder = yield* Embedder.Embedder
-      const [query, paraphrase, unrelated] = yield* embedder.embedMany(texts.slice(0, 3))
-      assert.isAbove(Embedder.cosine(query!, paraphrase!), Embedder.cosine(query!, unrelated!) + 0.1)
-    }))
-
-  it.effect("returns unit vectors of the right length, in input order, equal to single embeds", () =>
-    Effect.gen(function*() {
-      const embedder = yield* Embedder.Embedder
-      const many = yield* embedder.embedMany(texts)
-      assert.strictEqual(many.length, texts.length)
-      for (const [i, text] of texts.entries()) {
-        const single = yield* embedder.embed(text)
-        assert.instanceOf(many[i], Float32Array)
-        assert.strictEqual(many[i]!.length, 512)
-        assert.closeTo(norm(many[i]!), 1, 1e-4)
-        assert.isBelow(maxDiff(many[i]!, single), 1e-4)
-      }
-    }))
+  embedderChecks(it, { dimensions: 512, texts })
 
   it.effect("handles an empty batch and batches of empty texts", () =>
     Effect.gen(function*() {

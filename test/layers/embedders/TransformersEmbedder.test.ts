@@ -5,6 +5,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import * as TransformersEmbedder from "../../../layers/embedders/TransformersEmbedder.js"
 import * as Embedder from "../../../src/services/Embedder.js"
+import { embedderChecks, maxDiff, norm } from "../../fixtures/embedderChecks.js"
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url))
 // A 256-dimensional static model with a WordPiece tokenizer, stored beside the repository (offline).
@@ -14,8 +15,6 @@ const offline: TransformersEmbedder.Options = {
   allowRemoteModels: false
 }
 
-const norm = (v: Float32Array) => Math.hypot(...v)
-const maxDiff = (a: Float32Array, b: Float32Array) => Math.max(...a.map((x, i) => Math.abs(x - b[i]!)))
 
 const texts = [
   "How do I reset my password?",
@@ -33,26 +32,7 @@ layer(TransformersEmbedder.layerWith(offline))("TransformersEmbedder", (it) => {
       assert.strictEqual(embedder.dimensions, 256)
     }))
 
-  it.effect("ranks a paraphrase above an unrelated sentence", () =>
-    Effect.gen(function*() {
-      const embedder = yield* Embedder.Embedder
-      const [query, paraphrase, unrelated] = yield* embedder.embedMany(texts.slice(0, 3))
-      assert.isAbove(Embedder.cosine(query!, paraphrase!), Embedder.cosine(query!, unrelated!) + 0.1)
-    }))
-
-  it.effect("returns unit vectors of the right length, in input order, equal to single embeds", () =>
-    Effect.gen(function*() {
-      const embedder = yield* Embedder.Embedder
-      const many = yield* embedder.embedMany(texts)
-      assert.strictEqual(many.length, texts.length)
-      for (const [i, text] of texts.entries()) {
-        const single = yield* embedder.embed(text)
-        assert.instanceOf(many[i], Float32Array)
-        assert.strictEqual(many[i]!.length, 256)
-        assert.closeTo(norm(many[i]!), 1, 1e-4)
-        assert.isBelow(maxDiff(many[i]!, single), 1e-4)
-      }
-    }))
+  embedderChecks(it, { dimensions: 256, texts })
 
   it.effect("returns [] for an empty batch and finite vectors for empty texts", () =>
     Effect.gen(function*() {
