@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import type { Redacted } from "effect"
 import { Effect, Predicate } from "effect"
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
@@ -24,12 +25,81 @@ import { decodeSettings } from "./internal/schema.js"
 // model
 
 /**
- * Storage backend: `sqlite` (a file, persistent) or `memory` (in-process, lost on exit).
+ * Storage backend: `sqlite` (a file, persistent; the embedded default), `memory` (in-process, lost on
+ * exit) or `postgres` (PostgreSQL + pgvector; several ALMA processes may share it).
  *
  * @since 0.1.0
  * @category models
  */
-export type StorageKind = "sqlite" | "memory"
+export type StorageKind = "sqlite" | "memory" | "postgres"
+
+/**
+ * Where the retrieval and embedding caches live: `memory` (per process) or `redis` (shared by every
+ * process pointed at the same Redis; a write in one invalidates cached retrievals in all).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CacheKind = "memory" | "redis"
+
+/**
+ * PostgreSQL settings (present when `storage` is `postgres`).
+ *
+ * **Shape** `url`: redacted connection URL (e.g. from `${ALMA_PG_URL}`); `schema`: SQL schema holding
+ * ALMA's tables; `poolSize`: connections; `hnsw`: pgvector HNSW index parameters.
+ * **Source** `m` 16 and `efConstruction` 64 are pgvector's defaults; `efSearch` 40 likewise.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PostgresConfig {
+  readonly url: Redacted.Redacted<string>
+  readonly schema: string
+  readonly poolSize: number
+  readonly hnsw: { readonly m: number; readonly efConstruction: number; readonly efSearch: number }
+}
+
+/**
+ * Redis settings (present when `cache` is `redis`). **Shape** `url`: redacted (e.g. `${ALMA_REDIS_URL}`);
+ * `keyPrefix`: first segment of every key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RedisConfig {
+  readonly url: Redacted.Redacted<string>
+  readonly keyPrefix: string
+}
+
+/**
+ * One bearer token and the single project it may read and write.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServerToken {
+  readonly token: Redacted.Redacted<string>
+  readonly project: string
+}
+
+/**
+ * Settings of `alma serve` (RPC and MCP over HTTP).
+ *
+ * **Units** `maxBodyBytes`: bytes; `shutdownTimeoutMs`: ms. **Rules** binding to anything but a
+ * loopback address requires `tokens`; with `tokens`, every request needs one.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServerConfig {
+  readonly host: string
+  readonly port: number
+  readonly tokens: ReadonlyArray<ServerToken>
+  readonly maxBodyBytes: number
+  readonly corsOrigins: ReadonlyArray<string>
+  readonly accessLog: boolean
+  readonly shutdownTimeoutMs: number
+}
 
 /**
  * Embedding provider: `local` (bundled 512-d sentence encoder), `transformers` (a Hugging Face
@@ -59,6 +129,14 @@ export interface AlmaConfig {
   readonly storage: StorageKind
   /** Absolute path of the SQLite database file (used when `storage` is `sqlite`). */
   readonly sqlitePath: string
+  /** PostgreSQL settings; present exactly when `storage` is `postgres`. */
+  readonly postgres?: PostgresConfig
+  /** Where the retrieval and embedding caches live. */
+  readonly cache: CacheKind
+  /** Redis settings; present exactly when `cache` is `redis`. */
+  readonly redis?: RedisConfig
+  /** Settings of `alma serve`. */
+  readonly server: ServerConfig
   /** Embedding model selection. */
   readonly embedding: EmbeddingConfig
   /** Whether agents without an entry under `agents` may use ALMA (with an open default scope). */

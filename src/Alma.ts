@@ -14,7 +14,9 @@ import * as MemoryStorage from "../layers/memory/MemoryStorage.js"
 import * as SqliteStorage from "../layers/sqlite/SqliteStorage.js"
 import type { AgentScope } from "./domain/AgentScope.js"
 import type { ConfigurationError, EmbeddingError, StorageError } from "./domain/AlmaError.js"
+import * as Advisor from "./services/Advisor.js"
 import * as AlmaService from "./services/Alma.js"
+import * as Consolidator from "./services/Consolidator.js"
 import * as Embedder from "./services/Embedder.js"
 import * as Forgetter from "./services/Forgetter.js"
 import * as Learner from "./services/Learner.js"
@@ -22,6 +24,7 @@ import * as MemoryCache from "./services/MemoryCache.js"
 import * as MemoryScope from "./services/MemoryScope.js"
 import * as Retriever from "./services/Retriever.js"
 import type * as Storage from "./services/Storage.js"
+import * as Workflows from "./services/Workflows.js"
 
 /**
  * Engine settings (everything but the storage and embedder choice).
@@ -47,6 +50,9 @@ export interface EngineOptions {
  */
 export type Services =
   | AlmaService.Alma
+  | Workflows.Workflows
+  | Consolidator.Consolidator
+  | Advisor.Advisor
   | Retriever.Retriever
   | Learner.Learner
   | Forgetter.Forgetter
@@ -56,15 +62,22 @@ export type Services =
   | Embedder.Embedder
 
 /**
- * The engine over a Storage and an Embedder left open: MemoryScope, MemoryCache, Retriever, Learner,
- * Forgetter and the Alma service.
+ * One project's engine over a Storage, an Embedder and a MemoryCache left open: MemoryScope,
+ * Retriever, Learner, Forgetter, Workflows, Consolidator, Advisor and the Alma service. A server builds one per project over shared
+ * Storage, Embedder and cache (cache keys carry the project).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerEngine = (options: EngineOptions = {}) => {
+export const layerProject = (options: Omit<EngineOptions, "cache"> = {}) => {
   const projectId = options.projectId ?? "default"
-  return AlmaService.layer({ projectId }).pipe(
+  return Layer.mergeAll(
+    AlmaService.layer({ projectId }),
+    Workflows.layer({ projectId }),
+    Consolidator.layer({ projectId }),
+    // Default thresholds: the only failure (a threshold out of range) cannot happen here.
+    Layer.orDie(Advisor.layer({ projectId }))
+  ).pipe(
     Layer.provideMerge(
       Layer.mergeAll(
         Retriever.layer({ projectId, ...options.retrieval }),
@@ -73,13 +86,20 @@ export const layerEngine = (options: EngineOptions = {}) => {
       )
     ),
     Layer.provideMerge(
-      Layer.mergeAll(
-        MemoryScope.layer({ scopes: options.agents ?? [], allowUnknownAgents: options.allowUnknownAgents }),
-        MemoryCache.layer(options.cache)
-      )
+      MemoryScope.layer({ scopes: options.agents ?? [], allowUnknownAgents: options.allowUnknownAgents })
     )
   )
 }
+
+/**
+ * The engine over a Storage and an Embedder left open: {@link layerProject} with an in-process
+ * MemoryCache.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerEngine = (options: EngineOptions = {}) =>
+  layerProject(options).pipe(Layer.provideMerge(MemoryCache.layer(options.cache)))
 
 /**
  * A full stack over the given storage and embedder layers. The embedder gets an embedding cache of
@@ -179,17 +199,58 @@ export const engineOptions = (config: AlmaConfig): EngineOptions & { readonly em
 })
 
 /**
+ * The storage a configuration selects (needs an Embedder for the vector dimension).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const storageFromConfig = (
+  config: AlmaConfig
+): Layer.Layer<Storage.Storage, ConfigurationError | StorageError, Embedder.Embedder> => {
+  switch (config.storage) {
+    case "memory":
+      return MemoryStorage.layer
+    case "sqlite":
+    case "postgres":
+      return SqliteStorage.layerWith({ filename: config.sqlitePath })
+  }
+}
+
+/**
+ * What every project of a process shares: the configured Storage, the Embedder (with its embedding
+ * cache) and the retrieval cache. `embedder` replaces the configured embedder (the CLI passes one
+ * that loads its model lazily).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSharedFromConfig = (
+  config: AlmaConfig,
+  embedder: Layer.Layer<Embedder.Embedder, ConfigurationError | EmbeddingError> = embedderFromConfig(config)
+): Layer.Layer<
+  Storage.Storage | Embedder.Embedder | MemoryCache.MemoryCache,
+  ConfigurationError | StorageError | EmbeddingError
+> => {
+  const options = engineOptions(config)
+  const cachedEmbedder = options.embeddingCacheSize === 0
+    ? embedder
+    : Embedder.withCache({ capacity: options.embeddingCacheSize })(embedder)
+  return Layer.mergeAll(storageFromConfig(config), MemoryCache.layer(options.cache)).pipe(
+    Layer.provideMerge(cachedEmbedder)
+  )
+}
+
+/**
  * The full stack a configuration describes.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerFromConfig = (
-  config: AlmaConfig
+  config: AlmaConfig,
+  embedder?: Layer.Layer<Embedder.Embedder, ConfigurationError | EmbeddingError>
 ): Layer.Layer<Services, ConfigurationError | StorageError | EmbeddingError> =>
-  config.storage === "memory"
-    ? layerWith(MemoryStorage.layer, embedderFromConfig(config), engineOptions(config))
-    : layerWith(SqliteStorage.layerWith({ filename: config.sqlitePath }), embedderFromConfig(config), engineOptions(config))
+  layerProject(engineOptions(config)).pipe(Layer.provideMerge(layerSharedFromConfig(config, embedder)))
 
 /**
  * The full stack from a configuration file (`.alma/config.yaml` by default); built-in defaults

@@ -12,6 +12,16 @@ export const defaultConfig: AlmaConfig = {
   projectId: "default",
   storage: "sqlite",
   sqlitePath: path.resolve(".alma", "alma.db"),
+  cache: "memory",
+  server: {
+    host: "127.0.0.1",
+    port: 8765,
+    tokens: [],
+    maxBodyBytes: 1_048_576,
+    corsOrigins: [],
+    accessLog: true,
+    shutdownTimeoutMs: 10_000
+  },
   embedding: { provider: "local", dimensions: 512, cacheSize: 10_000 },
   allowUnknownAgents: false,
   agents: [],

@@ -5,9 +5,9 @@
  *
  * @internal
  */
-import { Effect, Schema } from "effect"
+import { Effect, Redacted, Schema } from "effect"
 import * as path from "node:path"
-import type { AlmaConfig, EmbeddingConfig } from "../AlmaConfig.js"
+import type { AlmaConfig, EmbeddingConfig, PostgresConfig, RedisConfig, ServerConfig } from "../AlmaConfig.js"
 import { AgentScope } from "../../src/domain/AgentScope.js"
 import type { ConfigurationError } from "../../src/domain/AlmaError.js"
 import { Name } from "../../src/domain/Ids.js"
@@ -122,6 +122,80 @@ const checkWeights = (retrieval: FileConfig["retrieval"], report: Report) => {
   })
 }
 
+const checkPostgres = (f: FileConfig, report: Report) =>
+  Effect.gen(function*() {
+    const storage = f.storage ?? defaultConfig.storage
+    if (storage !== "postgres") {
+      if (f.postgres != null) {
+        return yield* problem(report, "postgres", `only used with storage: postgres (here ${storage}); remove it`)
+      }
+      return undefined
+    }
+    const p = f.postgres ?? {}
+    if (p.url === undefined) {
+      const how = "set postgres.url, e.g. url: ${ALMA_PG_URL}, and export ALMA_PG_URL=postgres://user@host:5432/db"
+      return yield* problem(report, "postgres.url", `required with storage: postgres; ${how}`)
+    }
+    if (!/^postgres(ql)?:\/\//.test(p.url)) {
+      return yield* problem(report, "postgres.url", "allowed: a URL starting with postgres:// or postgresql://")
+    }
+    const config: PostgresConfig = {
+      url: Redacted.make(p.url),
+      schema: p.schema ?? "alma",
+      poolSize: p.pool_size ?? 10,
+      hnsw: { m: p.hnsw_m ?? 16, efConstruction: p.hnsw_ef_construction ?? 64, efSearch: p.hnsw_ef_search ?? 40 }
+    }
+    return config
+  })
+
+const checkRedis = (f: FileConfig, report: Report) =>
+  Effect.gen(function*() {
+    const cache = f.cache ?? defaultConfig.cache
+    if (cache !== "redis") {
+      if (f.redis != null) return yield* problem(report, "redis", "only used with cache: redis; remove it")
+      return undefined
+    }
+    const r = f.redis ?? {}
+    if (r.url === undefined) {
+      const how = "set redis.url, e.g. url: ${ALMA_REDIS_URL}, and export ALMA_REDIS_URL=redis://127.0.0.1:6379"
+      return yield* problem(report, "redis.url", `required with cache: redis; ${how}`)
+    }
+    if (!/^rediss?:\/\//.test(r.url)) {
+      return yield* problem(report, "redis.url", "allowed: a URL starting with redis:// or rediss://")
+    }
+    const config: RedisConfig = { url: Redacted.make(r.url), keyPrefix: r.key_prefix ?? "alma" }
+    return config
+  })
+
+const loopback = new Set(["127.0.0.1", "::1", "localhost"])
+
+const checkServer = (f: FileConfig, report: Report) =>
+  Effect.gen(function*() {
+    const d = defaultConfig.server
+    const s = f.server ?? {}
+    const tokens = s.tokens ?? []
+    const host = s.host ?? d.host
+    if (!loopback.has(host) && tokens.length === 0) {
+      const why = `binding ${host} exposes ALMA beyond this machine, which requires bearer tokens`
+      return yield* problem(report, "server.tokens", `${why}; add tokens: [{token: \${ALMA_TOKEN}, project: <name>}]`)
+    }
+    const seen = new Set<string>()
+    for (const [i, t] of tokens.entries()) {
+      if (seen.has(t.token)) return yield* problem(report, `server.tokens[${i}].token`, "duplicate token; each token must be unique")
+      seen.add(t.token)
+    }
+    const config: ServerConfig = {
+      host,
+      port: s.port ?? d.port,
+      tokens: tokens.map((t) => ({ token: Redacted.make(t.token), project: t.project })),
+      maxBodyBytes: s.max_body_bytes ?? d.maxBodyBytes,
+      corsOrigins: s.cors_origins ?? d.corsOrigins,
+      accessLog: s.access_log ?? d.accessLog,
+      shutdownTimeoutMs: s.shutdown_timeout_ms ?? d.shutdownTimeoutMs
+    }
+    return config
+  })
+
 /** Validates the decoded file `f` and builds the configuration; relative paths resolve against `base`. */
 export const resolve = (
   f: FileConfig,
@@ -131,13 +205,16 @@ export const resolve = (
   Effect.gen(function*() {
     const d = defaultConfig
     const storage = f.storage ?? d.storage
-    if (storage === "memory") {
+    if (storage !== "sqlite") {
       for (const key of ["storage_dir", "db_name"] as const) {
         if (f[key] !== undefined) {
-          return yield* problem(report, key, "only used with storage: sqlite; remove it or set storage: sqlite")
+          return yield* problem(report, key, `only used with storage: sqlite (here ${storage}); remove it or set storage: sqlite`)
         }
       }
     }
+    const postgres = yield* checkPostgres(f, report)
+    const redis = yield* checkRedis(f, report)
+    const server = yield* checkServer(f, report)
     const embedding = yield* checkEmbedding(f, base, report)
     const agents = yield* checkAgents(f.agents ?? {}, report)
     const weights = yield* checkWeights(f.retrieval, report)
@@ -147,6 +224,10 @@ export const resolve = (
       projectId: f.project_id ?? d.projectId,
       storage,
       sqlitePath: path.resolve(base, f.storage_dir ?? ".alma", f.db_name ?? "alma.db"),
+      ...(postgres === undefined ? {} : { postgres }),
+      cache: f.cache ?? d.cache,
+      ...(redis === undefined ? {} : { redis }),
+      server,
       embedding,
       allowUnknownAgents: f.allow_unknown_agents ?? d.allowUnknownAgents,
       agents,

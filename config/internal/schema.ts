@@ -113,10 +113,52 @@ const Forgetting = container(
   "a mapping"
 )
 
+const Postgres = container(
+  Schema.Struct({
+    url: opt(text),
+    schema: opt(leaf(Schema.String.pipe(Schema.pattern(/^[a-z_][a-z0-9_]{0,62}$/)), "a lower-case SQL identifier")),
+    pool_size: opt(int(1, 1000)),
+    hnsw_m: opt(int(2, 100)),
+    hnsw_ef_construction: opt(int(4, 1000)),
+    hnsw_ef_search: opt(int(1, 1000))
+  }),
+  "a mapping"
+)
+
+const Redis = container(
+  Schema.Struct({ url: opt(text), key_prefix: opt(name) }),
+  "a mapping"
+)
+
+const Token = container(
+  Schema.Struct({
+    token: leaf(Schema.String.pipe(Schema.minLength(16)), "a secret of at least 16 characters, e.g. ${ALMA_TOKEN}"),
+    project: name
+  }),
+  "a mapping with keys token, project"
+)
+
+const Server = container(
+  Schema.Struct({
+    host: opt(text),
+    port: opt(int(0, 65_535)),
+    tokens: opt(container(Schema.Array(Token), "a list of {token, project} mappings")),
+    max_body_bytes: opt(int(1_024, 104_857_600)),
+    cors_origins: opt(container(Schema.Array(text), "a list of origins, e.g. [\"http://localhost:3000\"]")),
+    access_log: opt(leaf(Schema.Boolean, "true or false")),
+    shutdown_timeout_ms: opt(int(0, 600_000))
+  }),
+  "a mapping"
+)
+
 const FileConfig = container(
   Schema.Struct({
     project_id: opt(name),
-    storage: opt(leaf(Schema.Literal("sqlite", "memory"), "sqlite or memory")),
+    storage: opt(leaf(Schema.Literal("sqlite", "memory", "postgres"), "sqlite, memory or postgres")),
+    postgres: optNull(Postgres),
+    cache: opt(leaf(Schema.Literal("memory", "redis"), "memory or redis")),
+    redis: optNull(Redis),
+    server: optNull(Server),
     storage_dir: opt(text),
     db_name: opt(leaf(Schema.String.pipe(Schema.pattern(/^(?!\.\.?$)[^/\\]+$/)), "a file name without / or \\")),
     embedding_provider: opt(leaf(Schema.Literal("local", "transformers", "hash"), "local, transformers or hash")),

@@ -19,7 +19,16 @@ import { Schema } from "effect"
 interface State {
   readonly records: Map<MemoryId, Storage.StoredMemory>
   readonly audit: Array<Storage.ForgetAudit>
+  /** Workflow records by `recordKey`. */
+  readonly workflow: Map<string, Storage.WorkflowRecord>
 }
+
+const recordKey = (projectId: string, collection: Storage.WorkflowCollection, id: string): string =>
+  `${projectId}\u0001${collection}\u0001${id}`
+
+/** Newest first: `createdAt` descending, then `id` descending (code-unit order, as SQLite's binary collation). */
+const newestFirst = (a: Storage.WorkflowRecord, b: Storage.WorkflowRecord): number =>
+  DateTime.toEpochMillis(b.createdAt) - DateTime.toEpochMillis(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
 
 const taskTypeOf = (m: Memory): string | undefined =>
   m.kind === "outcome" || m.kind === "heuristic" || m.kind === "anti_pattern" ? m.taskType : undefined
@@ -55,7 +64,7 @@ const bm25 = (docs: ReadonlyArray<Storage.StoredMemory>, query: ReadonlyArray<st
  * @category constructors
  */
 export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
-  const state = yield* Ref.make<State>({ records: new Map(), audit: [] })
+  const state = yield* Ref.make<State>({ records: new Map(), audit: [], workflow: new Map() })
 
   const partitions = (scope: Storage.SearchScope, records: Map<MemoryId, Storage.StoredMemory>) => {
     const groups = new Map<string, Array<Storage.StoredMemory>>()
@@ -153,11 +162,32 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
             })
           )
         }
-        return [count, { records: next, audit }]
+        return [count, { ...s, records: next, audit }]
       }))
 
   const auditLog = (projectId: string, limit: number) =>
     Effect.map(Ref.get(state), (s) => s.audit.filter((a) => a.projectId === projectId).reverse().slice(0, limit))
+
+  const putRecords = (records: ReadonlyArray<Storage.WorkflowRecord>) =>
+    Ref.update(state, (s) => {
+      const workflow = new Map(s.workflow)
+      for (const r of records) workflow.set(recordKey(r.projectId, r.collection, r.id), r)
+      return { ...s, workflow }
+    })
+
+  const listRecords = (projectId: string, collection: Storage.WorkflowCollection, parent: string) =>
+    Effect.map(Ref.get(state), (s) =>
+      [...s.workflow.values()]
+        .filter((r) => r.projectId === projectId && r.collection === collection && r.parent === parent)
+        .sort(newestFirst))
+
+  const deleteRecords = (projectId: string, collection: Storage.WorkflowCollection, ids: ReadonlyArray<string>) =>
+    Ref.modify(state, (s) => {
+      const workflow = new Map(s.workflow)
+      let count = 0
+      for (const id of ids) if (workflow.delete(recordKey(projectId, collection, id))) count++
+      return [count, { ...s, workflow }]
+    })
 
   const stats = (projectId: string, owners?: ReadonlyArray<string>) =>
     Effect.map(Ref.get(state), (s) => {
@@ -184,6 +214,9 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
     list,
     delete: remove,
     auditLog,
+    putRecords,
+    listRecords,
+    deleteRecords,
     stats
   })
 })

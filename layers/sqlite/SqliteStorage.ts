@@ -1,7 +1,7 @@
 /**
  * The SQLite storage backend: one file holding memories (JSON rows), their vectors (sqlite-vec vec0,
- * partitioned per project, owner and kind), a lexical index (FTS5, porter stemming) and the forget
- * audit. Schema changes are versioned migrations.
+ * partitioned per project, owner and kind), a lexical index (FTS5, porter stemming), the forget
+ * audit and the workflow records (checkpoints, artifacts). Schema changes are versioned migrations.
  *
  * @since 0.1.0
  */
@@ -19,6 +19,7 @@ import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
 import * as Queries from "./internal/queries.js"
+import * as Records from "./internal/records.js"
 import { isBusy, makeWriteTransaction } from "./internal/transaction.js"
 import { checkSpace, type EmbeddingSpace, loader, migrationsTable, validateSpace } from "./migrations.js"
 
@@ -131,6 +132,7 @@ export const make: Effect.Effect<
   yield* validateSpace(space)
   yield* openDatabase(space)
   const q = Queries.make(sql, space.dimensions)
+  const records = Records.make(sql)
 
   const save = Effect.fn("SqliteStorage.save")(function*(records: ReadonlyArray<Storage.StoredMemory>) {
     yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": records.length })
@@ -171,6 +173,26 @@ export const make: Effect.Effect<
     return yield* q.auditLog(projectId, limit)
   }, refail("auditLog"))
 
+  const putRecords = Effect.fn("SqliteStorage.putRecords")(function*(rows: ReadonlyArray<Storage.WorkflowRecord>) {
+    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": rows.length })
+    yield* records.putRecords(rows)
+  }, refail("putRecords"))
+
+  const listRecords = Effect.fn("SqliteStorage.listRecords")(
+    function*(projectId: string, collection: Storage.WorkflowCollection, parent: string) {
+      return yield* records.listRecords(projectId, collection, parent)
+    },
+    refail("listRecords")
+  )
+
+  const deleteRecords = Effect.fn("SqliteStorage.deleteRecords")(
+    function*(projectId: string, collection: Storage.WorkflowCollection, ids: ReadonlyArray<string>) {
+      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": ids.length })
+      return yield* records.deleteRecords(projectId, collection, ids)
+    },
+    refail("deleteRecords")
+  )
+
   const stats = Effect.fn("SqliteStorage.stats")(function*(projectId: string, owners) {
     return yield* q.stats(projectId, owners)
   }, refail("stats"))
@@ -185,6 +207,9 @@ export const make: Effect.Effect<
     list,
     delete: remove,
     auditLog,
+    putRecords,
+    listRecords,
+    deleteRecords,
     stats
   })
 })

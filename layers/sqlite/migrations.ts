@@ -52,6 +52,8 @@ const decodeBody = Schema.decodeUnknown(MemoryJson)
  *    (project, owner, kind) (`memory_fts_tables` registers them; `memory_fts` becomes a view of all
  *    their rows); list indexes gain `task_type`, and all of them run ascending so that
  *    `created_at desc, seq desc` is a backward index scan.
+ * 3. `workflow_records`: checkpoints and artifacts of the Workflows service, keyed
+ *    (project, collection, id), listed per (project, collection, parent) newest first.
  *
  * **Source** vec0 partition keys and `bit` vectors, FTS5 contentless-delete tables: sqlite-vec 0.1.9,
  * SQLite ≥ 3.43.
@@ -162,6 +164,21 @@ export const loader = (space: EmbeddingSpace): Migrator.Loader =>
       yield* sql`create index memories_by_partition on memories (project_id, owner, kind, created_at)`
       yield* sql`create index memories_by_task_type on memories (project_id, owner, kind, task_type, created_at)`
       yield* sql`create index memories_by_created on memories (project_id, created_at)`
+    }),
+    "3_workflow_records": Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      yield* sql`create table workflow_records (
+        project_id text not null,
+        collection text not null,
+        id text not null,
+        parent text not null,
+        created_at integer not null,
+        data text not null,
+        primary key (project_id, collection, id)
+      )`
+      // Ascending, with the id last: listing a parent's records newest first is a backward index scan.
+      yield* sql`create index workflow_records_by_parent on workflow_records
+        (project_id, collection, parent, created_at, id)`
     })
   })
 

@@ -6,29 +6,11 @@
  */
 import { Command, ValidationError } from "@effect/cli"
 import type { CliApp } from "@effect/cli"
-import { Cause, Console, Effect, Option, Schema } from "effect"
-import { readFileSync } from "node:fs"
+import { Cause, Console, Effect } from "effect"
+import { versionString } from "../internal/version.js"
 import { ExitCode, Reported } from "./errors.js"
 import * as Output from "./output.js"
 import * as Spec from "./spec.js"
-
-// The package's version, from its package.json: two levels up from the bundle (dist/cli/) and from
-// the sources (src/cli/), three from tsc's output (dist/src/cli/).
-const decodePackage = Schema.decodeUnknownOption(
-  Schema.parseJson(Schema.Struct({ name: Schema.Literal("alma-memory"), version: Schema.String }))
-)
-const version = ["../../package.json", "../../../package.json"].reduce<Option.Option<string>>(
-  (found, candidate) =>
-    Option.orElse(found, () => {
-      try {
-        const text = readFileSync(new URL(candidate, import.meta.url), "utf8")
-        return Option.map(decodePackage(text), (pkg) => pkg.version)
-      } catch {
-        return Option.none()
-      }
-    }),
-  Option.none()
-)
 
 // Handlers are imported on first use: parsing, --help and --version load none of the library.
 const lazy = <M, A>(load: () => Promise<M>, handler: (m: M) => (args: A) => Effect.Effect<void, Reported, Environment>) =>
@@ -82,6 +64,14 @@ const subcommands = [
       "Run the narrated scenario (two scoped agents learn, share and retrieve) on a fresh temporary database"
     )
   ),
+  Command.make("serve", Spec.serve, lazy(() => import("./commands/serve.js"), (m) => m.serve)).pipe(
+    Command.withDescription(
+      "Serve the RPC API (/rpc ndjson, /ws WebSocket) and MCP (/mcp Streamable HTTP) on 127.0.0.1:8765 until SIGTERM"
+    )
+  ),
+  Command.make("mcp", Spec.mcp, lazy(() => import("./commands/serve.js"), (m) => m.mcp)).pipe(
+    Command.withDescription("Serve MCP over stdio (newline-delimited JSON-RPC) for Claude Code and other MCP clients")
+  ),
   Command.make("bench", Spec.bench, lazy(() => import("./commands/bench.js"), (m) => m.bench)).pipe(
     Command.withDescription("Run a benchmark suite; write <out>/<suite>.json and charts, and append to BENCHMARKS.md")
   )
@@ -89,7 +79,7 @@ const subcommands = [
 
 const names: ReadonlyArray<string> = [
   "init", "health", "retrieve", "learn", "add-preference", "add-knowledge", "add-anti-pattern", "forget", "stats",
-  "export", "import", "demo", "bench"
+  "export", "import", "demo", "serve", "mcp", "bench"
 ]
 
 const root = Command.make("alma", {}, () =>
@@ -112,7 +102,7 @@ const root = Command.make("alma", {}, () =>
  * @since 0.1.0
  * @category commands
  */
-export const cli = Command.run(root, { name: "alma", version: Option.getOrElse(version, () => "unknown") })
+export const cli = Command.run(root, { name: "alma", version: versionString })
 
 /** The subcommand named on the command line, for the usage hint. */
 const commandOf = (argv: ReadonlyArray<string>) => argv.slice(2).find((a) => names.includes(a))

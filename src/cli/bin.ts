@@ -24,12 +24,15 @@ const MainLive = Layer.mergeAll(
   Logger.replace(Logger.defaultLogger, Logger.withConsoleError(Logger.logfmtLogger))
 )
 
+// Servers stop on a signal by design: a graceful shutdown is a success.
+const serving = ["serve", "mcp"].includes(process.argv[2] ?? "")
+
 // Exit explicitly once stdout has drained: a loaded model may keep the event loop alive.
 const teardown: Teardown = (exit) => {
   const code = Exit.isSuccess(exit) && typeof exit.value === "number"
     ? exit.value
     : Exit.isInterrupted(exit)
-    ? 130 // Ctrl-C
+    ? serving ? 0 : 130 // SIGTERM / Ctrl-C
     : 1
   process.stdout.write("", () => process.exit(code))
 }

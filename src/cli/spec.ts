@@ -224,3 +224,26 @@ export const bench = {
   quick: Options.boolean("quick").pipe(Options.withDescription("A small slice of the data (smoke runs, CI)")),
   json: O.json
 }
+
+/**
+ * Options of `alma serve`.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const serve = {
+  config: O.config,
+  host: O.optionalText("host", "Address to bind (default server.host, 127.0.0.1); any other than loopback needs tokens", "address"),
+  port: O.optionalInteger("port", "TCP port (default server.port, 8765; 0 picks a free one)", "port")
+}
+
+/**
+ * Options of `alma mcp`.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const mcp = {
+  config: O.config,
+  project: O.optionalText("project", "Project to serve (default the configuration's project_id)", "name")
+}

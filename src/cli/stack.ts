@@ -8,8 +8,6 @@ import { Context, Effect, Layer, Option } from "effect"
 import type { AlmaConfig } from "../../config/AlmaConfig.js"
 import { loadConfig, loadConfigOrDefault } from "../../config/AlmaConfig.js"
 import * as LocalEmbedder from "../../layers/embedders/LocalEmbedder.js"
-import * as MemoryStorage from "../../layers/memory/MemoryStorage.js"
-import * as SqliteStorage from "../../layers/sqlite/SqliteStorage.js"
 import * as Alma from "../Alma.js"
 import type { ConfigurationError, StorageError } from "../domain/AlmaError.js"
 import { EmbeddingError } from "../domain/AlmaError.js"
@@ -71,11 +69,7 @@ export const lazyLocalEmbedder: Layer.Layer<Embedder.Embedder> = Layer.scoped(
  * @category layers
  */
 export const layerFromConfig = (config: AlmaConfig) =>
-  Alma.layerWith(
-    config.storage === "memory" ? MemoryStorage.layer : SqliteStorage.layerWith({ filename: config.sqlitePath }),
-    config.embedding.provider === "local" ? lazyLocalEmbedder : Alma.embedderFromConfig(config),
-    Alma.engineOptions(config)
-  )
+  Alma.layerFromConfig(config, config.embedding.provider === "local" ? lazyLocalEmbedder : undefined)
 
 /**
  * Runs `self` on the stack the configuration describes, built once and released afterwards.

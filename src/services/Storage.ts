@@ -115,6 +115,31 @@ export interface Deletion {
 export type KindCounts = { readonly [K in MemoryKind]: number }
 
 /**
+ * A workflow record: a checkpoint of a workflow run, or an artifact linked to a memory. Records are
+ * opaque to storage: `data` is JSON the Workflows service encodes and decodes.
+ *
+ * **Shape** `collection`: `checkpoint` | `artifact`; `parent`: the run id (checkpoints) or memory id
+ * (artifacts) records are listed by; `data`: JSON text.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WorkflowRecord {
+  readonly projectId: string
+  readonly collection: WorkflowCollection
+  readonly id: string
+  readonly parent: string
+  readonly createdAt: DateTime.Utc
+  readonly data: string
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type WorkflowCollection = "checkpoint" | "artifact"
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -143,6 +168,20 @@ export interface Service {
   readonly delete: (projectId: string, deletions: ReadonlyArray<Deletion>) => Effect.Effect<number, StorageError>
   /** Audit rows of `projectId`, newest first. */
   readonly auditLog: (projectId: string, limit: number) => Effect.Effect<ReadonlyArray<ForgetAudit>, StorageError>
+  /** Inserts or replaces each record by (projectId, collection, id), all in one transaction. */
+  readonly putRecords: (records: ReadonlyArray<WorkflowRecord>) => Effect.Effect<void, StorageError>
+  /** The records of one parent in a collection, newest first (`createdAt` descending, then `id` descending). */
+  readonly listRecords: (
+    projectId: string,
+    collection: WorkflowCollection,
+    parent: string
+  ) => Effect.Effect<ReadonlyArray<WorkflowRecord>, StorageError>
+  /** Deletes records by id in one transaction. Returns the number deleted. */
+  readonly deleteRecords: (
+    projectId: string,
+    collection: WorkflowCollection,
+    ids: ReadonlyArray<string>
+  ) => Effect.Effect<number, StorageError>
   /** Counts per kind in `projectId`, optionally for some owners only. */
   readonly stats: (
     projectId: string,

@@ -236,7 +236,7 @@ describe("AlmaConfig", () => {
       ["retrieval:\n  default_top_k: -1\n", "retrieval.default_top_k", "got -1; allowed: an integer from 1 to 100"],
       ["retrieval:\n  min_score: 2\n", "retrieval.min_score", "got 2; allowed: a number from 0 to 1"],
       ["embedding_provider: faiss\n", "embedding_provider", "got \"faiss\"; allowed: local, transformers or hash"],
-      ["storage: postgres\n", "storage", "allowed: sqlite or memory"],
+      ["storage: mysql\n", "storage", "allowed: sqlite, memory or postgres"],
       ["project_id: \"has space\"\n", "project_id", "allowed: a name"],
       ["agents:\n  a1:\n    can_learn: [ok, \"not ok\"]\n", "agents.a1.can_learn[1]", "got \"not ok\""],
       ["agents:\n  a1:\n    can_learn: ui\n", "agents.a1.can_learn", "a list of names"],

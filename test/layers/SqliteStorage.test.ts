@@ -14,7 +14,7 @@ import { userOwner } from "../../src/domain/Ids.js"
 import { searchText } from "../../src/domain/Memory.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
-import { build, DIMENSIONS, storageContract, vec } from "../contracts/StorageContract.js"
+import { build, DIMENSIONS, vec } from "../conformance/storage/fixtures.js"
 
 const dir = mkdtempSync(join(tmpdir(), "alma-sqlite-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -43,7 +43,7 @@ const storageClient = (filename: string) =>
 const storageWithClient = (filename: string, embedder = TestEmbedder()) =>
   SqliteStorage.layer.pipe(Layer.provideMerge(storageClient(filename)), Layer.provide(embedder))
 
-storageContract("sqlite", () => storageAt(freshFile()))
+// The Storage conformance suite (test/conformance/storage/) runs on SQLite too; these are SQLite's own cases.
 
 describe("SqliteStorage", () => {
   const record = (n: number) => ({ memory: build.heuristic({ n, text: `durable memory${n}` }), embedding: vec(1, n) })
@@ -88,7 +88,7 @@ describe("SqliteStorage", () => {
       const first = yield* open
       const second = yield* open
       assert.strictEqual(first.journal, "wal")
-      assert.deepStrictEqual(first.migrations.map((m) => m.migration_id), [1, 2])
+      assert.deepStrictEqual(first.migrations.map((m) => m.migration_id), [1, 2, 3])
       assert.deepStrictEqual(second.migrations, first.migrations)
       assert.strictEqual(second.integrity, "ok")
       assert.deepStrictEqual(first.counts, { memories: 1, vectors: 1, codes: 1, fts: 1 })
@@ -296,7 +296,7 @@ describe("SqliteStorage partitioned indexes", () => {
         const storage = yield* Storage.Storage
         const sql = yield* SqlClient.SqlClient
         const migrations = yield* sql<{ migration_id: number }>`select migration_id from alma_migrations`
-        assert.deepStrictEqual(migrations.map((m) => m.migration_id), [1, 2])
+        assert.deepStrictEqual(migrations.map((m) => m.migration_id), [1, 2, 3])
         for (const r of records) {
           const got = yield* storage.get("proj-a", r.memory.id)
           assert.deepStrictEqual(Array.from(got.embedding), Array.from(r.embedding))

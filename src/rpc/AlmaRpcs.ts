@@ -1,0 +1,177 @@
+/**
+ * The RPC contract of ALMA: one `RpcGroup` mirroring the `Alma` service, procedure for procedure.
+ *
+ * Payloads reuse the input schemas of `domain/Inputs.ts` (same limits, same messages); successes are
+ * the domain classes (they arrive as instances, with `DateTime` fields); errors are the exact
+ * `ALMAError` union each `Alma` method can fail with. Every procedure that takes a payload also
+ * declares `ValidationError`: a payload that fails decoding on the server comes back as a
+ * `ValidationError` naming the field (see `server.ts`), never as a defect.
+ *
+ * @since 0.1.0
+ */
+import { Rpc, RpcGroup } from "@effect/rpc"
+import { Schema } from "effect"
+import { AgentScope } from "../domain/AgentScope.js"
+import {
+  EmbeddingError,
+  NotFoundError,
+  RetrievalError,
+  ScopeViolationError,
+  StorageError,
+  ValidationError
+} from "../domain/AlmaError.js"
+import { MemoryId, MemoryKind, Name } from "../domain/Ids.js"
+import {
+  AddAntiPatternInput,
+  AddKnowledgeInput,
+  AddPreferenceInput,
+  ForgetInput,
+  LearnInput,
+  RetrieveInput,
+  UpdateInput
+} from "../domain/Inputs.js"
+import { AntiPattern, DomainKnowledge, Memory, UserPreference } from "../domain/Memory.js"
+import { MemorySlice } from "../domain/MemorySlice.js"
+import { Stats } from "../services/Alma.js"
+import { ForgetResult } from "../services/Forgetter.js"
+import { LearnResult } from "../services/Learner.js"
+import { ForgetAudit } from "../services/Storage.js"
+
+/**
+ * Liveness and size of one project's ALMA, as `Health` returns it.
+ *
+ * **Shape** `status`: `ok`, or `degraded` when the storage could not be counted (`reason` says why;
+ * `backend` is then `unknown` and the counts are empty); `totals`: memories per kind; `total`: their
+ * sum; `agents`: number of configured agent scopes; `version`: the `alma-memory` package version of
+ * the server; `timestamp`: server time of the check (UTC).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Health extends Schema.Class<Health>("Health")({
+  status: Schema.Literal("ok", "degraded"),
+  projectId: Schema.String,
+  backend: Schema.String,
+  totals: Schema.Record({ key: Schema.String, value: Schema.Number }),
+  total: Schema.Number,
+  agents: Schema.Number,
+  version: Schema.String,
+  timestamp: Schema.DateTimeUtc,
+  reason: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * Errors of `retrieve` (`Retriever.RetrieveError`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const RetrieveErrors = Schema.Union(ValidationError, StorageError, EmbeddingError, RetrievalError)
+
+/**
+ * Errors of the learning writes (`Learner.LearnError`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const LearnErrors = Schema.Union(ValidationError, ScopeViolationError, StorageError, EmbeddingError)
+
+/**
+ * Errors of `get` and `delete`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const LookupErrors = Schema.Union(ValidationError, NotFoundError, StorageError)
+
+/**
+ * Errors of `update` (`LearnError | NotFoundError`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const UpdateErrors = Schema.Union(ValidationError, ScopeViolationError, StorageError, EmbeddingError, NotFoundError)
+
+/**
+ * Errors of the maintenance and listing procedures (`stats`, `forget`, `prune`, `auditLog`, export).
+ * `auditLog` and export fail with `ValidationError` only for a payload that fails decoding.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const MaintenanceErrors = Schema.Union(ValidationError, StorageError)
+
+const optionalOrUndefined = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.UndefinedOr(schema))
+
+/** Largest `limit` accepted by `AuditLog` (rows). */
+export const MAX_AUDIT_LIMIT = 10_000
+
+/**
+ * The whole public API of `Alma.Service` as procedures. Tags are the method names in PascalCase;
+ * batches take `{ inputs }` and are all-or-none; `Export` streams the memories (newest first).
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class AlmaRpcs extends RpcGroup.make(
+  Rpc.make("Retrieve", { payload: RetrieveInput, success: MemorySlice, error: RetrieveErrors }),
+  Rpc.make("Learn", { payload: LearnInput, success: LearnResult, error: LearnErrors }),
+  Rpc.make("AddPreference", { payload: AddPreferenceInput, success: UserPreference, error: LearnErrors }),
+  Rpc.make("AddKnowledge", { payload: AddKnowledgeInput, success: DomainKnowledge, error: LearnErrors }),
+  Rpc.make("AddAntiPattern", { payload: AddAntiPatternInput, success: AntiPattern, error: LearnErrors }),
+  Rpc.make("AddPreferences", {
+    payload: { inputs: Schema.Array(AddPreferenceInput) },
+    success: Schema.Array(UserPreference),
+    error: LearnErrors
+  }),
+  Rpc.make("AddKnowledgeBatch", {
+    payload: { inputs: Schema.Array(AddKnowledgeInput) },
+    success: Schema.Array(DomainKnowledge),
+    error: LearnErrors
+  }),
+  Rpc.make("AddAntiPatterns", {
+    payload: { inputs: Schema.Array(AddAntiPatternInput) },
+    success: Schema.Array(AntiPattern),
+    error: LearnErrors
+  }),
+  Rpc.make("Get", { payload: { id: MemoryId }, success: Memory, error: LookupErrors }),
+  Rpc.make("Update", { payload: { id: MemoryId, patch: UpdateInput }, success: Memory, error: UpdateErrors }),
+  Rpc.make("Delete", { payload: { id: MemoryId }, error: LookupErrors }),
+  Rpc.make("Forget", { payload: ForgetInput, success: ForgetResult, error: MaintenanceErrors }),
+  Rpc.make("Prune", {
+    payload: { agent: optionalOrUndefined(Schema.String), dryRun: optionalOrUndefined(Schema.Boolean) },
+    success: ForgetResult,
+    error: MaintenanceErrors
+  }),
+  Rpc.make("Stats", { payload: { agent: optionalOrUndefined(Name) }, success: Stats, error: MaintenanceErrors }),
+  Rpc.make("Health", { success: Health }),
+  Rpc.make("AuditLog", {
+    payload: {
+      limit: optionalOrUndefined(
+        Schema.Number.pipe(
+          Schema.int({ message: () => "must be an integer" }),
+          Schema.between(1, MAX_AUDIT_LIMIT, { message: () => `must be between 1 and ${MAX_AUDIT_LIMIT}` })
+        )
+      )
+    },
+    success: Schema.Array(ForgetAudit),
+    error: MaintenanceErrors
+  }),
+  Rpc.make("Export", {
+    payload: { kinds: optionalOrUndefined(Schema.Array(MemoryKind)), agent: optionalOrUndefined(Schema.String) },
+    success: Memory,
+    error: MaintenanceErrors,
+    stream: true
+  }),
+  Rpc.make("Import", {
+    payload: {
+      memories: Schema.Array(Schema.Unknown).annotations({
+        description: "Exported memories in their JSON form; validated (and re-embedded) by the server"
+      })
+    },
+    success: Schema.Number,
+    error: LearnErrors
+  }),
+  Rpc.make("Agents", { success: Schema.Array(AgentScope) }),
+  Rpc.make("RegisterAgent", { payload: { scope: AgentScope }, error: ValidationError })
+) {}
