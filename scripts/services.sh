@@ -53,9 +53,11 @@ fi
 # A fresh database per run; the vector extension is created by the migrations.
 DB="alma_test_$(date +%s)_$$"
 psql_q "create database ${DB}" >/dev/null
-# Drop databases of earlier runs (keep only this one).
-for old in $(psql_q "select datname from pg_database where datname like 'alma_test_%' and datname <> '${DB}'"); do
-  psql_q "drop database if exists ${old}" >/dev/null 2>&1 || true
+# Drop test databases of runs older than 6 hours (alma_test_<epoch>_<pid>); concurrent runs keep theirs.
+cutoff=$(( $(date +%s) - 6 * 3600 ))
+for old in $(psql_q "select datname from pg_database where datname ~ '^alma_test_[0-9]+_[0-9]+$'"); do
+  created=$(echo "$old" | cut -d_ -f3)
+  if [ "$created" -lt "$cutoff" ]; then psql_q "drop database if exists ${old}" >/dev/null 2>&1 || true; fi
 done
 log "test database ${DB}"
 

@@ -11,6 +11,9 @@ import * as HashEmbedder from "../layers/embedders/HashEmbedder.js"
 import * as LocalEmbedder from "../layers/embedders/LocalEmbedder.js"
 import * as TransformersEmbedder from "../layers/embedders/TransformersEmbedder.js"
 import * as MemoryStorage from "../layers/memory/MemoryStorage.js"
+import * as PgStorage from "../layers/postgres/PgStorage.js"
+import * as RedisCache from "../layers/redis/RedisCache.js"
+import * as RedisEmbeddingCache from "../layers/redis/RedisEmbeddingCache.js"
 import * as SqliteStorage from "../layers/sqlite/SqliteStorage.js"
 import type { AgentScope } from "./domain/AgentScope.js"
 import type { ConfigurationError, EmbeddingError, StorageError } from "./domain/AlmaError.js"
@@ -211,8 +214,12 @@ export const storageFromConfig = (
     case "memory":
       return MemoryStorage.layer
     case "sqlite":
-    case "postgres":
       return SqliteStorage.layerWith({ filename: config.sqlitePath })
+    case "postgres": {
+      // The resolver guarantees the mapping with storage: postgres.
+      const pg = config.postgres!
+      return PgStorage.layerWith({ url: pg.url, schema: pg.schema, poolSize: pg.poolSize, hnsw: pg.hnsw })
+    }
   }
 }
 
@@ -232,12 +239,18 @@ export const layerSharedFromConfig = (
   ConfigurationError | StorageError | EmbeddingError
 > => {
   const options = engineOptions(config)
-  const cachedEmbedder = options.embeddingCacheSize === 0
+  const redis = config.cache === "redis" ? config.redis : undefined
+  // Redis (shared across processes) under the in-process embedding cache, when configured.
+  const shared = redis === undefined
     ? embedder
-    : Embedder.withCache({ capacity: options.embeddingCacheSize })(embedder)
-  return Layer.mergeAll(storageFromConfig(config), MemoryCache.layer(options.cache)).pipe(
-    Layer.provideMerge(cachedEmbedder)
-  )
+    : RedisEmbeddingCache.withRedisCache({ url: redis.url, keyPrefix: redis.keyPrefix })(embedder)
+  const cachedEmbedder = options.embeddingCacheSize === 0
+    ? shared
+    : Embedder.withCache({ capacity: options.embeddingCacheSize })(shared)
+  const retrievalCache = redis === undefined
+    ? MemoryCache.layer(options.cache)
+    : RedisCache.layer({ url: redis.url, keyPrefix: redis.keyPrefix, timeToLive: Duration.seconds(config.retrieval.cacheTtlSeconds) })
+  return Layer.mergeAll(storageFromConfig(config), retrievalCache).pipe(Layer.provideMerge(cachedEmbedder))
 }
 
 /**

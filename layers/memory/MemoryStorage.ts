@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import { DateTime, Effect, Layer, Ref } from "effect"
-import { NotFoundError } from "../../src/domain/AlmaError.js"
+import { NotFoundError, StorageError } from "../../src/domain/AlmaError.js"
 import type { MemoryId, MemoryKind } from "../../src/domain/Ids.js"
 import { Memory, ownerOf, searchText } from "../../src/domain/Memory.js"
 import { cosine } from "../../src/services/Embedder.js"
@@ -17,6 +17,8 @@ import * as Storage from "../../src/services/Storage.js"
 import { Schema } from "effect"
 
 interface State {
+  /** Vector length, fixed by the first save (as a database's column type would be). */
+  readonly dimensions: number | undefined
   readonly records: Map<MemoryId, Storage.StoredMemory>
   readonly audit: Array<Storage.ForgetAudit>
   /** Workflow records by `recordKey`. */
@@ -45,7 +47,8 @@ const bm25 = (docs: ReadonlyArray<Storage.StoredMemory>, query: ReadonlyArray<st
   const idf = new Map(
     query.map((q) => {
       const df = tokenized.filter((t) => t.includes(q)).length
-      return [q, Math.log((n - df + 0.5) / (df + 0.5) + 1)] as const
+      // FTS5's IDF, floored as FTS5 floors it, so both backends rank alike.
+      return [q, Math.max(1e-6, Math.log((n - df + 0.5) / (df + 0.5)))] as const
     })
   )
   return docs.map((d, i) => {
@@ -64,7 +67,7 @@ const bm25 = (docs: ReadonlyArray<Storage.StoredMemory>, query: ReadonlyArray<st
  * @category constructors
  */
 export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
-  const state = yield* Ref.make<State>({ records: new Map(), audit: [], workflow: new Map() })
+  const state = yield* Ref.make<State>({ dimensions: undefined, records: new Map(), audit: [], workflow: new Map() })
 
   const partitions = (scope: Storage.SearchScope, records: Map<MemoryId, Storage.StoredMemory>) => {
     const groups = new Map<string, Array<Storage.StoredMemory>>()
@@ -78,12 +81,31 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
     return [...groups.values()]
   }
 
+  /** A vector of another length than the stored ones is refused (the whole batch, nothing stored). */
+  const checkDimensions = (operation: string, vectors: ReadonlyArray<Float32Array>, dimensions: number | undefined) => {
+    const expected = dimensions ?? vectors[0]?.length
+    const bad = vectors.find((v) => v.length !== expected)
+    return bad === undefined
+      ? Effect.succeed(expected)
+      : Effect.fail(
+        new StorageError({
+          backend: "memory",
+          operation,
+          cause: `vector of ${bad.length} dimensions where this storage holds ${expected}-dimensional vectors`
+        })
+      )
+  }
+
   const save = (records: ReadonlyArray<Storage.StoredMemory>) =>
-    Ref.update(state, (s) => {
-      const next = new Map(s.records)
-      for (const r of records) next.set(r.memory.id, { memory: r.memory, embedding: Float32Array.from(r.embedding) })
-      return { ...s, records: next }
-    })
+    Effect.flatMap(Ref.get(state), (current) =>
+      Effect.flatMap(checkDimensions("save", records.map((r) => r.embedding), current.dimensions), (dimensions) =>
+        Ref.update(state, (s) => {
+          const next = new Map(s.records)
+          for (const r of records) {
+            next.set(r.memory.id, { memory: r.memory, embedding: Float32Array.from(r.embedding) })
+          }
+          return { ...s, dimensions, records: next }
+        })))
 
   const get = (projectId: string, id: MemoryId) =>
     Effect.flatMap(Ref.get(state), (s) => {
@@ -101,13 +123,15 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
       }))
 
   const vectorSearch = (scope: Storage.SearchScope, vector: Float32Array) =>
-    Effect.map(Ref.get(state), (s) =>
+    Effect.flatMap(Ref.get(state), (s) =>
+      Effect.as(checkDimensions("vectorSearch", [vector], s.dimensions), s)
+    ).pipe(Effect.map((s) =>
       partitions(scope, s.records).flatMap((group) =>
         group
           .map((r) => ({ id: r.memory.id, distance: 1 - cosine(vector, r.embedding) }))
           .sort((a, b) => a.distance - b.distance)
           .slice(0, scope.k)
-      ).sort((a, b) => a.distance - b.distance))
+      ).sort((a, b) => a.distance - b.distance)))
 
   const lexicalSearch = (scope: Storage.SearchScope, text: string) =>
     Effect.map(Ref.get(state), (s) => {

@@ -117,7 +117,8 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
               : Promise.reject(e)
           )).pipe(
             Effect.flatMap((reply) => SliceEntry.decodeReply(reply)),
-            Effect.catchTag("ParseError", (cause) => Effect.fail(new StorageError({ backend: "redis", operation: "read", cause })))
+            Effect.catchTag("ParseError", (cause) =>
+              Effect.fail(new StorageError({ backend: "redis", operation: "read", cause })))
           )
       })
 
@@ -168,7 +169,9 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
       })
 
     /** Concurrent gets of one key in this process share one lookup; later ones count as hits. */
-    const get = (key: MemoryCache.RetrievalKey): Effect.Effect<readonly [MemorySlice, boolean], MemoryCache.ComputeError> =>
+    const get = (
+      key: MemoryCache.RetrievalKey
+    ): Effect.Effect<readonly [MemorySlice, boolean], MemoryCache.ComputeError> =>
       Effect.suspend(() => {
         const id = `${key.projectId}\u0000${key.id}`
         const running = inflight.get(id)
@@ -213,14 +216,15 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
         for (const [id, running] of inflight) {
           if (running.projectId === projectId && running.owners.some((o) => written.has(o))) inflight.delete(id)
         }
-        if (written.size === 0 || ttlMs === 0) return
+        if (written.size === 0) return
+        // also with caching off here (TTL 0): other processes' slices must see this write
         yield* bump("invalidate", [...written].map((o) => keys.generation(projectId, o)))
       }
     )
 
     const invalidateAll = Effect.suspend(() => {
       inflight.clear()
-      return ttlMs === 0 ? Effect.void : bump("invalidateAll", [keys.epoch])
+      return bump("invalidateAll", [keys.epoch])
     }).pipe(Effect.withSpan("RedisCache.invalidateAll", { captureStackTrace: false }))
 
     const stats = Effect.gen(function*() {

@@ -18,6 +18,7 @@ import * as sqliteVec from "sqlite-vec"
 import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
+import { yieldToEventLoop } from "./internal/cooperative.js"
 import * as Queries from "./internal/queries.js"
 import * as Records from "./internal/records.js"
 import { isBusy, makeWriteTransaction } from "./internal/transaction.js"
@@ -25,8 +26,11 @@ import { checkSpace, type EmbeddingSpace, loader, migrationsTable, validateSpace
 
 const backend = "sqlite"
 
+/** Maps failures to StorageError, after letting the event loop turn (see internal/cooperative.ts). */
 const refail = (operation: string) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, StorageError, R> =>
-  Effect.mapError(self, (cause) => new StorageError({ backend, operation, cause }))
+  Effect.zipRight(yieldToEventLoop, self).pipe(
+    Effect.mapError((cause) => new StorageError({ backend, operation, cause }))
+  )
 
 const runMigrations = Migrator.make({})
 

@@ -15,6 +15,8 @@ import type { Suite } from "./Suite.js"
  *   embedding; ingestion throughput; peak RSS.
  * - `peers`: the LoCoMo and latency workloads on ALMA, mem0ai/oss and @mastra/memory (devDependencies)
  *   with the same embedder, and ALMA/peer ratios from the same run.
+ * - `server`: `alma serve` under HTTP load (RPC and MCP, 80% retrieve / 20% learn, fixed concurrency):
+ *   throughput, p50 / p99 latency, errors.
  *
  * @since 0.1.0
  * @category constructors
@@ -23,5 +25,6 @@ export const suites: Record<string, () => Promise<Suite>> = {
   locomo: () => import("./locomo/Locomo.js").then((m) => m.runLocomo),
   reflexion: () => import("./reflexion/index.js").then((m) => m.runReflexion),
   latency: () => import("./latency/Latency.js").then((m) => m.runLatency),
-  peers: () => import("./peers/Peers.js").then((m) => m.runPeers)
+  peers: () => import("./peers/Peers.js").then((m) => m.runPeers),
+  server: () => import("./server/Server.js").then((m) => m.runServer)
 }

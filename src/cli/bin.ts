@@ -39,5 +39,5 @@ const teardown: Teardown = (exit) => {
 
 Cli.run(process.argv).pipe(
   Effect.provide(MainLive),
-  NodeRuntime.runMain({ disableErrorReporting: true, teardown })
+  NodeRuntime.runMain({ disableErrorReporting: true, disablePrettyLogger: true, teardown })
 )

@@ -4,8 +4,8 @@
  * `Workflows`, `Consolidator` and `Advisor` services in context.
  *
  * Several servers (one per project) can share one `HttpRouter.Default` at different paths: each
- * layer builds its own McpServer registry (`@effect/ai`'s `McpServer.layerHttp` shares a single
- * module-level registry, so two of them would mix their tools).
+ * layer builds its own McpServer registry (`@effect/ai`'s `McpServer.layerHttp` uses a single
+ * memoised registry, so a second server on it cannot even be built).
  *
  * @since 0.1.0
  */
@@ -45,7 +45,9 @@ export type EngineServices = AlmaService.Alma | Workflows.Workflows | Consolidat
 
 /** A server over `protocol`: its own registry, tools and resources, and the MCP request loop. */
 const layerServer = <E, R>(info: ServerInfo, protocol: Layer.Layer<RpcServer.Protocol, E, R>) => {
-  // A registry of this server's own: `McpServer.McpServer.layer` is one shared (memoised) layer.
+  // A registry of this server's own. `McpServer.McpServer.layer` (used by `McpServer.layerHttp`) is one
+  // memoised layer: with it a second server fails to build ("Method 'GET' already declared for route
+  // 'alma:/config'") and would share the first one's tools.
   const registry = Layer.scoped(McpServer.McpServer, McpServer.McpServer.make)
   const registrations = Layer.effectDiscard(
     Effect.zipRight(registerTools, registerResources(info.config))

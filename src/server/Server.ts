@@ -12,12 +12,12 @@ import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { createServer } from "node:http"
 import type { AlmaConfig } from "../../config/AlmaConfig.js"
 import * as Alma from "../Alma.js"
 import type * as Embedder from "../services/Embedder.js"
-import type { ConfigurationError, EmbeddingError } from "../domain/AlmaError.js"
+import { ConfigurationError, type EmbeddingError } from "../domain/AlmaError.js"
 import * as Mcp from "../mcp/server.js"
 import * as Rpc from "../rpc/server.js"
 import * as Auth from "./Auth.js"
@@ -77,6 +77,23 @@ const info = (config: AlmaConfig, projectId: string, version: string): Mcp.Serve
   config: publicConfig(config, projectId)
 })
 
+const loopback = new Set(["127.0.0.1", "::1", "localhost"])
+
+/**
+ * Refuses to bind a non-loopback `host` without tokens. The configuration loader checks
+ * `server.host`; this repeats the check for the effective host, which `--host` may override.
+ */
+const requireTokensOffLoopback = (host: string, config: AlmaConfig) =>
+  Layer.effectDiscard(
+    loopback.has(host) || config.server.tokens.length > 0
+      ? Effect.void
+      : new ConfigurationError({
+        key: "server.tokens",
+        description: `binding ${host} exposes ALMA beyond this machine, which requires bearer tokens; ` +
+          "add tokens: [{token: ${ALMA_TOKEN}, project: <name>}] to the server section, or bind 127.0.0.1"
+      })
+  )
+
 /**
  * The HTTP server: `/rpc` (ndjson), `/ws` (WebSocket), `/mcp` (Streamable HTTP) and `/health`
  * (`{"status":"ok"}`, no memory content), on `server.host:server.port`. Logs "Listening on …" when
@@ -111,7 +128,9 @@ export const layerHttp = (config: AlmaConfig, options: ServeOptions) => {
     Layer.provide(Layer.mergeAll(health, ...projects.map(perProject))),
     Layer.provide(Alma.layerSharedFromConfig(config, options.embedder)),
     HttpServer.withLogAddress,
-    Layer.provide(NodeHttpServer.layer(createServer, { host, port }))
+    Layer.provide(NodeHttpServer.layer(createServer, { host, port })),
+    // Provided last, so it is checked before anything is opened or bound.
+    Layer.provide(requireTokensOffLoopback(host, config))
   )
 }
 

@@ -16,7 +16,7 @@ import type { Authenticator } from "./Auth.js"
 
 /**
  * Public paths of the API surfaces, and the internal prefix each project's surfaces are mounted
- * under (`/_p/<project>/rpc`, …). Requests to the internal prefix from outside get 404.
+ * under (`/_p/<project in hex>/rpc`, …). Requests to the internal prefix from outside get 404.
  *
  * @since 0.1.0
  * @category constants
@@ -24,15 +24,15 @@ import type { Authenticator } from "./Auth.js"
 export const surfaces = ["/rpc", "/ws", "/mcp"] as const
 
 /**
- * The internal mount path of a project's surface.
+ * The internal mount path of a project's surface: `/_p/<hex of the project name's UTF-8>/<surface>`.
+ * Hex, because project names may hold `:` and `.`, which the router reads as a path parameter or
+ * decodes (a project `team:a` mounted as `/_p/team%3Aa/rpc` was unreachable).
  *
  * @since 0.1.0
  * @category constructors
  */
 export const mountPath = (project: string, surface: (typeof surfaces)[number]): `/${string}` =>
-  `/_p/${encodeURIComponent(project)}${surface}`
-
-const INTERNAL = "/_p/"
+  `/_p/${Buffer.from(project, "utf8").toString("hex")}${surface}`
 
 const pathOf = (url: string): string => {
   const q = url.indexOf("?")
@@ -43,21 +43,31 @@ const json = (status: number, body: Record<string, string>, headers: Record<stri
   HttpServerResponse.unsafeJson(body, { status, headers })
 
 /**
- * Routes `/rpc`, `/ws` and `/mcp` (and their sub-paths) to the project of the request's bearer token,
- * answering 401 (with no memory content) when the token is missing or wrong; 404 for the internal
- * prefix. Other paths (e.g. `/health`) pass unchanged.
+ * Paths served without a token (the exact path, any query string).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const publicPaths: ReadonlyArray<string> = ["/health"]
+
+/**
+ * Routes `/rpc`, `/ws` and `/mcp` to the project of the request's bearer token, answering 401 (with
+ * no memory content) when the token is missing or wrong. Only those exact paths and `publicPaths`
+ * reach the router: every other path gets 404 here, so no spelling of an internal mount path
+ * (`/_p/...`, `//_p/...`, `/%5Fp/...`, `/_P/...`, which the router would normalise and match) can
+ * reach a project without a token.
  *
  * @since 0.1.0
  * @category middleware
  */
-export const authenticate = (auth: Authenticator) =>
+export const authenticate = (auth: Authenticator, open: ReadonlyArray<string> = publicPaths) =>
   HttpMiddleware.make((app) =>
     Effect.gen(function*() {
       const request = yield* HttpServerRequest.HttpServerRequest
       const path = pathOf(request.url)
-      if (path.startsWith(INTERNAL)) return json(404, { error: "not_found" })
-      const surface = surfaces.find((s) => path === s || path.startsWith(`${s}/`))
-      if (surface === undefined) return yield* app
+      if (open.includes(path)) return yield* app
+      const surface = surfaces.find((s) => path === s)
+      if (surface === undefined) return json(404, { error: "not_found" })
       const project = auth.projectOf(request.headers["authorization"])
       if (Option.isNone(project)) {
         yield* Effect.annotateCurrentSpan("alma.auth", "rejected")
@@ -73,9 +83,20 @@ export const authenticate = (auth: Authenticator) =>
     })
   )
 
+const tooLarge = (maxBytes: number) =>
+  json(413, { error: "payload_too_large", message: `request bodies are limited to ${maxBytes} bytes` })
+
+// The platform's body reader fails with this RequestError once a body without Content-Length
+// passes the limit; the surfaces turn it into a defect (500), which it is not: the client's fault.
+const isBodyTooLarge = (u: unknown): boolean =>
+  HttpServerError.isServerError(u) && u._tag === "RequestError" && u.cause instanceof Error &&
+  u.cause.message === "maxBytes exceeded"
+
 /**
  * Refuses bodies over `maxBytes` with 413: at once from `Content-Length`, and while reading for
- * bodies without one. **Units** bytes.
+ * bodies without one (chunked). In the second case the platform has already destroyed the
+ * connection to stop the upload, so the client usually sees a reset rather than the 413; the
+ * access log records 413. **Units** bytes.
  *
  * @since 0.1.0
  * @category middleware
@@ -85,10 +106,14 @@ export const limitBody = (maxBytes: number) =>
     Effect.gen(function*() {
       const request = yield* HttpServerRequest.HttpServerRequest
       const declared = Number(request.headers["content-length"] ?? "0")
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        return json(413, { error: "payload_too_large", message: `request bodies are limited to ${maxBytes} bytes` })
-      }
-      return yield* HttpIncomingMessage.withMaxBodySize(app, Option.some(maxBytes))
+      if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes)
+      return yield* HttpIncomingMessage.withMaxBodySize(app, Option.some(maxBytes)).pipe(
+        Effect.catchAllCause((cause) =>
+          [...Cause.failures(cause), ...Cause.defects(cause)].some(isBodyTooLarge)
+            ? Effect.succeed(tooLarge(maxBytes))
+            : Effect.failCause(cause)
+        )
+      )
     })
   )
 

@@ -173,7 +173,9 @@ export const make = (options: Options) =>
     const alpha = options.feedbackWeight ?? FEEDBACK_WEIGHT
     // Options are programmatic (no configuration key sets them yet): a bad value is a caller bug.
     for (const [key, value] of Object.entries(t)) {
-      if (!(value >= 0 && value <= 1)) return yield* Effect.dieMessage(`Advisor: thresholds.${key} must be in [0, 1], got ${value}`)
+      if (!(value >= 0 && value <= 1)) {
+        return yield* Effect.dieMessage(`Advisor: thresholds.${key} must be in [0, 1], got ${value}`)
+      }
     }
     if (!(alpha > 0 && alpha <= 1)) return yield* Effect.dieMessage(`Advisor: feedbackWeight must be in (0, 1], got ${alpha}`)
     // Feedback reads, computes and writes: updates of this process go one at a time so that two

@@ -83,9 +83,20 @@ export interface Options {
 export const make = (options?: Options): Effect.Effect<Service> =>
   Effect.gen(function*() {
     const ttl = Duration.decode(options?.timeToLive ?? Duration.seconds(300))
-    const cache = yield* Cache.makeWith<RetrievalKey, MemorySlice, ComputeError>({
+    // A generation per (project, owner), and one for the whole cache, bumped by every invalidation.
+    // A computation records them before it starts, so a result computed across a write is never
+    // served: effect's Cache stores a lookup's result even when the key was invalidated meanwhile.
+    const generations = new Map<string, number>()
+    let epoch = 0
+    const snapshot = (key: RetrievalKey): string =>
+      [epoch, ...key.owners.map((o) => generations.get(`${key.projectId}\u0000${o}`) ?? 0)].join(",")
+    const cache = yield* Cache.makeWith<RetrievalKey, { readonly slice: MemorySlice; readonly at: string }, ComputeError>({
       capacity: options?.capacity ?? 1_000,
-      lookup: (key) => key.compute,
+      lookup: (key) =>
+        Effect.suspend(() => {
+          const at = snapshot(key)
+          return Effect.map(key.compute, (slice) => ({ slice, at }))
+        }),
       timeToLive: (exit) => (Exit.isSuccess(exit) ? ttl : Duration.zero)
     })
     const disabled = Duration.toMillis(ttl) === 0
@@ -93,14 +104,27 @@ export const make = (options?: Options): Effect.Effect<Service> =>
     const get = (key: RetrievalKey): Effect.Effect<readonly [MemorySlice, boolean], ComputeError> =>
       disabled
         ? Effect.map(key.compute, (slice) => [slice, false] as const)
-        : Effect.map(
-          cache.getEither(key),
-          (either) => either._tag === "Left" ? [either.left, true] as const : [either.right, false] as const
+        : cache.getEither(key).pipe(
+          // a failure expires "now", which still serves it within the same millisecond: drop it
+          Effect.tapError(() => cache.invalidate(key)),
+          Effect.flatMap((either) => {
+            const entry = either._tag === "Left" ? either.left : either.right
+            if (entry.at === snapshot(key)) return Effect.succeed([entry.slice, either._tag === "Left"] as const)
+            // computed before a write: never served again; a hit on it becomes a fresh lookup
+            return Effect.zipRight(
+              cache.invalidate(key),
+              either._tag === "Left" ? get(key) : Effect.succeed([entry.slice, false] as const)
+            )
+          })
         )
 
     const invalidate = (projectId: string, owners: ReadonlyArray<Owner>) =>
       Effect.gen(function*() {
         const written = new Set(owners)
+        for (const o of written) {
+          const g = `${projectId}\u0000${o}`
+          generations.set(g, (generations.get(g) ?? 0) + 1)
+        }
         const keys = yield* cache.keys
         yield* Effect.forEach(
           keys.filter((key) => key.projectId === projectId && key.owners.some((o) => written.has(o))),
@@ -112,7 +136,7 @@ export const make = (options?: Options): Effect.Effect<Service> =>
     return {
       get,
       invalidate,
-      invalidateAll: cache.invalidateAll,
+      invalidateAll: Effect.zipRight(Effect.sync(() => epoch++), cache.invalidateAll),
       stats: Effect.map(cache.cacheStats, (s) => ({ hits: s.hits, misses: s.misses, size: s.size }))
     }
   })

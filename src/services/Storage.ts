@@ -2,7 +2,7 @@
  * The storage port: where memories, their embeddings and the forget audit live.
  *
  * One port, several backends (`layers/sqlite`, `layers/memory`, later Postgres): every backend passes
- * the same contract suite (`test/contracts/StorageContract.ts`).
+ * the same contract suite (`test/conformance/storage/`).
  *
  * @since 0.1.0
  */

@@ -81,7 +81,8 @@ describe("recommendation thresholds (pure)", () => {
   const h = (confidence: number) => heuristic("helena", "wait explicitly", confidence, now)
 
   it("avoid from 0.75, caution from 0.65, proceed below", () => {
-    const verdict = (similarity: number) => decide(matchAntiPatterns([{ memory: ap, similarity }], defaultThresholds), [], defaultThresholds)
+    const t = defaultThresholds
+    const verdict = (similarity: number) => decide(matchAntiPatterns([{ memory: ap, similarity }], t), [], t)
     assert.strictEqual(verdict(0.75).recommendation, "avoid")
     assert.strictEqual(verdict(0.7499).recommendation, "caution")
     assert.strictEqual(verdict(0.65).recommendation, "caution")
@@ -115,7 +116,14 @@ describe("Advisor.checkAction", () => {
       assert.strictEqual(plain.recommendation, "avoid")
       assert.strictEqual(plain.antiPatterns[0]!.memory.id, ap.id)
       assert.isAtLeast(plain.antiPatterns[0]!.similarity, 0.75)
-      assert.match(plain.reason, /^Matches anti-pattern 'force push to the shared main branch' \(similarity 0\.\d\d\): it rewrites history other people have already pulled\. Instead: open a pull request and merge it through review\.$/)
+      assert.match(
+        plain.reason,
+        new RegExp(
+          "^Matches anti-pattern 'force push to the shared main branch' \\(similarity 0\\.\\d\\d\\): " +
+            "it rewrites history other people have already pulled\\. " +
+            "Instead: open a pull request and merge it through review\\.$"
+        )
+      )
       const withContext = yield* check({
         agent: "helena",
         action: "force push to the main branch",
@@ -329,7 +337,8 @@ describe("Advisor.recordFeedback (SQLite file)", () => {
       const h = heuristic("helena", "validate each form field as it is typed", 0.6, yield* DateTime.now)
       yield* store([h])
       yield* Effect.all(
-        Array.from({ length: 6 }, (_, i) => feedback({ agent: "helena", ...(i % 2 === 0 ? { helpful: [h.id] } : { harmful: [h.id] }) })),
+        Array.from({ length: 6 }, (_, i) =>
+          feedback({ agent: "helena", ...(i % 2 === 0 ? { helpful: [h.id] } : { harmful: [h.id] }) })),
         { concurrency: "unbounded" }
       )
       const stored = yield* load(h.id)

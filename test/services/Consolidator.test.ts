@@ -27,7 +27,12 @@ const inMemory = () => withConsolidator(Alma.layerInMemory({ agents: [scope("hel
 let seq = 0
 const id = (prefix: string) => MemoryId.make(`${prefix}_${(++seq).toString(16).padStart(16, "0")}`)
 
-const base = (prefix: string, at: DateTime.Utc, extra: { provenance?: ReadonlyArray<MemoryId>; metadata?: Record<string, unknown> } = {}) => ({
+interface Extra {
+  readonly provenance?: ReadonlyArray<MemoryId>
+  readonly metadata?: Record<string, unknown>
+}
+
+const base = (prefix: string, at: DateTime.Utc, extra: Extra = {}) => ({
   id: id(prefix),
   projectId: PROJECT,
   createdAt: at,
@@ -41,7 +46,7 @@ const heuristic = (
   strategy: string,
   fields: { confidence: number; occurrences: number; successes: number },
   at: DateTime.Utc,
-  extra: { provenance?: ReadonlyArray<MemoryId>; metadata?: Record<string, unknown> } = {}
+  extra: Extra = {}
 ) =>
   Heuristic.make({
     ...base("heur", at, extra),

@@ -29,9 +29,9 @@ import type { Tables } from "./tables.js"
 export type CopyPool = Pg.Pool
 
 /**
- * Memories per save from which `COPY` is used instead of multi-row `INSERT`s.
- *
- * **Source** `src/bench/pg/bulk.ts` (numbers in the PgStorage report).
+ * Memories per save from which `COPY` is used instead of multi-row `INSERT`s. Measured with
+ * `src/bench/pg/bulk.ts` (20k × 512-d, without the HNSW index, on a shared 2-core machine): COPY
+ * 4,600–10,500 memories/s, multi-row `INSERT` 1,600/s (printing and parsing the vectors' text dominates).
  *
  * @since 0.1.0
  * @category constants
@@ -41,8 +41,10 @@ export const threshold = 500
 /**
  * A save of at least `rebuildMin` memories into a table of at most `rebuildRatio` times as many drops
  * the HNSW index and builds it again after the load, instead of inserting into it row by row: a
- * build costs about an eighth of the inserts per row (10k × 512-d: 6.4 s against 50 s, measured
- * with `src/bench/pg/bulk.ts`). The table is locked (reads wait) until the save commits.
+ * build costs about a ninth of the inserts per row (20k × 512-d: 5.6 s to build; 65 s to insert
+ * through the index, against 13 s without it; `src/bench/pg/bulk.ts`). The table stays locked (other
+ * sessions' reads and writes of the schema wait) until the save commits; the build may use up to
+ * `buildMemoryMiB` of server memory.
  *
  * @since 0.1.0
  * @category constants
@@ -148,7 +150,7 @@ export const encodeRows = (rows: ReadonlyArray<MemoryRow>): Buffer => {
     if (littleEndian) out.subarray(at, at + bytes.length).swap32()
     at += bytes.length
   }
-  return out
+  return out.subarray(0, at)
 }
 
 const textsOf = (row: MemoryRow) => [row.id, row.kind, row.project_id, row.owner, row.task_type, row.body] as const
@@ -174,8 +176,8 @@ const isUniqueViolation = (error: SqlError) => (error.cause as { code?: unknown 
  * @category constructors
  */
 export const make = (pool: CopyPool, sql: SqlClient.SqlClient, t: Tables, dimensions: number) => {
-  const hnswIndex = `${t.schemaName}.memories_embedding`
-  const copy = `copy ${t.schemaName}.memories (${columns.join(", ")}) from stdin (format binary)`
+  const hnswIndex = t.qualified("memories_embedding")
+  const copy = `copy ${t.qualified("memories")} (${columns.join(", ")}) from stdin (format binary)`
 
   const query = (client: Pg.PoolClient, text: string, params: ReadonlyArray<unknown> = []) =>
     Effect.tryPromise({
@@ -205,9 +207,10 @@ export const make = (pool: CopyPool, sql: SqlClient.SqlClient, t: Tables, dimens
       const exit = yield* Effect.exit(Effect.gen(function*() {
         let index: string | undefined
         if (yield* shouldRebuild(client, rows.length)) {
-          const [row] = (yield* query(client, "select pg_get_indexdef($1::regclass) as def", [hnswIndex])).rows as
-            unknown as ReadonlyArray<{ readonly def: string }>
-          index = row?.def
+          // No index (dropped by hand): nothing to rebuild.
+          const [row] = (yield* query(client, "select pg_get_indexdef(to_regclass($1)) as def", [hnswIndex])).rows as
+            unknown as ReadonlyArray<{ readonly def: string | null }>
+          index = row?.def ?? undefined
           if (index !== undefined) yield* query(client, `drop index ${hnswIndex}`)
         }
         const existing = new Set<string>()

@@ -52,26 +52,33 @@ const urlKey = "postgres.url"
  */
 export const parseTarget = (url: Redacted.Redacted<string>): Effect.Effect<Target, ConfigurationError> =>
   Effect.suspend(() => {
-    const text = Redacted.value(url)
     let parsed: URL
     try {
-      parsed = new URL(text)
+      parsed = new URL(Redacted.value(url))
     } catch {
       return Effect.fail(notAUrl)
     }
     if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") return Effect.fail(notAUrl)
-    const password = decodeURIComponent(parsed.password)
-    const secrets = [password, parsed.password].filter((s) => s.length > 0)
+    const secrets = [decode(parsed.password), parsed.password].filter((s) => s.length > 0)
     const redact = (message: string) => secrets.reduce((m, s) => m.replaceAll(s, "***"), message)
     const host = parsed.searchParams.get("host") ?? (parsed.hostname === "" ? "localhost" : parsed.hostname)
     return Effect.succeed({
       host: redact(host),
       port: parsed.port === "" ? 5432 : Number(parsed.port),
-      user: redact(decodeURIComponent(parsed.username) || "(default user)"),
-      database: redact(decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "(default database)"),
+      user: redact(decode(parsed.username) || "(default user)"),
+      database: redact(decode(parsed.pathname.replace(/^\//, "")) || "(default database)"),
       redact
     })
   })
+
+/** `decodeURIComponent`, keeping the text as it is when it is not valid percent-encoding. */
+const decode = (text: string): string => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
 
 const notAUrl = new ConfigurationError({
   key: urlKey,

@@ -121,14 +121,14 @@ export type IterativeScan = { readonly _tag: "session" } | { readonly _tag: "loc
  * @category constructors
  */
 export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, iterativeScan: IterativeScan) => {
-  const upsert = (rows: ReadonlyArray<MemoryRow>) => upsertStatement(sql, t, rows)
-
   /** Multi-row upserts of `chunkSize` rows, in one transaction. */
   const save = (records: ReadonlyArray<Storage.StoredMemory>) =>
     Effect.gen(function*() {
       const rows = yield* prepareRows(records, dimensions)
       if (rows.length === 0) return
-      yield* sql.withTransaction(Effect.forEach(Arr.chunksOf(rows, chunkSize), upsert, { discard: true }))
+      yield* sql.withTransaction(Effect.forEach(Arr.chunksOf(rows, chunkSize), (chunk) => upsertStatement(sql, t, chunk), {
+        discard: true
+      }))
     })
 
   const getMany = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
@@ -299,5 +299,5 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
       return counts
     })
 
-  return { save, upsert, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }
+  return { save, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }
 }

@@ -99,8 +99,8 @@ export const RecordRow = Schema.Struct({
 })
 
 /**
- * A row to insert into `memories` (without `seq`, which PostgreSQL assigns, and `search_tsv`, which
- * it generates from `search_text`).
+ * A row to insert into `memories` (without `seq`, which PostgreSQL assigns). `search` becomes the
+ * columns `search_tsv` and `search_len`.
  *
  * **Shape** `embedding`: the vector, of the storage's dimension; `created_at`, `updated_at`: `Date`.
  *

@@ -16,8 +16,10 @@ export interface Tables {
   readonly schema: Identifier
   readonly meta: Identifier
   readonly migrations: Identifier
-  /** `schema.alma_migrations` as text, for `to_regclass`. */
+  /** `"schema".alma_migrations` as text, for `to_regclass`. */
   readonly migrationsName: string
+  /** A name in the schema as SQL text, quoted: `"schema"."name"` (for statements written as text). */
+  readonly qualified: (name: string) => string
   readonly memories: Identifier
   readonly audit: Identifier
   readonly records: Identifier
@@ -43,7 +45,8 @@ export const make = (sql: SqlClient.SqlClient, schema: string): Tables => ({
   schema: sql(schema),
   meta: sql(`${schema}.alma_meta`),
   migrations: sql(`${schema}.alma_migrations`),
-  migrationsName: `${schema}.alma_migrations`,
+  migrationsName: `"${schema}".alma_migrations`,
+  qualified: (name) => `"${schema}"."${name}"`,
   memories: sql(`${schema}.memories`),
   audit: sql(`${schema}.forget_audit`),
   records: sql(`${schema}.workflow_records`)

@@ -50,7 +50,11 @@ export const applyVerdict = (
   switch (memory.kind) {
     case "heuristic": {
       const confidence = step(memory.confidence, verdict, alpha)
-      return { memory: Heuristic.make({ ...memory, confidence, metadata }), confidenceBefore: before, confidenceAfter: confidence }
+      return {
+        memory: Heuristic.make({ ...memory, confidence, metadata }),
+        confidenceBefore: before,
+        confidenceAfter: confidence
+      }
     }
     case "domain_knowledge": {
       const confidence = step(memory.confidence, verdict, alpha)

@@ -9,15 +9,7 @@ import { deleteRunKeys, freshPrefix } from "../../fixtures/redisServer.js"
 import { describeWithService } from "../../support/services.js"
 import { cacheConformance } from "./CacheConformance.js"
 
-// Two open defects of src/services/MemoryCache.ts (effect's Cache underneath): a failure expires
-// "now" and is served again within the same millisecond (forever under the TestClock), and a lookup
-// that straddles an invalidation stores its stale result anyway. Remove once MemoryCache is fixed.
-cacheConformance("in memory", (options) => MemoryCache.layer(options), {
-  knownFailures: [
-    "a failed computation is not cached",
-    "a write during a computation is not lost: its stale result is not served afterwards"
-  ]
-})
+cacheConformance("in memory", (options) => MemoryCache.layer(options))
 
 describeWithService("redis", "Redis", (url) => {
   afterAll(() => deleteRunKeys(url))

@@ -47,9 +47,7 @@ const memory: Backend = {
   name: "memory",
   exempt: {
     durability: "nothing outlives the layer, by design",
-    concurrency: "one process's heap: nothing is shared between processes",
-    atomicity: "the layer has no embedder, so it cannot tell a vector of the wrong dimension (requested change: " +
-      "reject vectors whose length differs from the first stored one, or take the Embedder's dimension)"
+    concurrency: "one process's heap: nothing is shared between processes"
   },
   newTarget: () => "",
   open: () => MemoryStorage.layer,

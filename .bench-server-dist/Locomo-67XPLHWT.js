@@ -1,0 +1,19 @@
+import { createRequire as __almaCreateRequire } from "node:module"; const require = __almaCreateRequire(import.meta.url);
+import {
+  defaultEmbedders,
+  defaultFusions,
+  quickSlice,
+  runLocomo,
+  runLocomoWith
+} from "./chunk-ZLBVXLON.js";
+import "./chunk-CWCMDVFS.js";
+import "./chunk-4CV43XGG.js";
+import "./chunk-HNHJBYPG.js";
+import "./chunk-S5EEIEDT.js";
+export {
+  defaultEmbedders,
+  defaultFusions,
+  quickSlice,
+  runLocomo,
+  runLocomoWith
+};
