@@ -196,8 +196,10 @@ export const layer = (
 /**
  * The PostgreSQL storage on its own pool of `poolSize` connections to `options.url`. Every connection
  * starts with `hnsw.iterative_scan = relaxed_order` and `hnsw.ef_search = efSearch` (connection
- * parameters, so a filtered top-k returns k rows with no per-query cost); saves of
- * `Bulk.threshold` memories or more go through `COPY`.
+ * parameters, so a filtered top-k returns k rows with no per-query cost). Saves of 25 memories or more
+ * go through binary `COPY`; one of 2,000 or more into a table of at most twice as many rebuilds the
+ * HNSW index after the load rather than inserting into it (other sessions wait for the table until
+ * it commits; see `internal/bulk.ts` for the measurements).
  *
  * **Errors** as `make`, plus `ConfigurationError` (key `postgres.url`) when the URL is malformed or
  * the server cannot be reached or refuses the login (the message names host and port, never the

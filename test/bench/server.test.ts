@@ -112,7 +112,8 @@ describe("server suite: failures are counted", () => {
           : surface === "rpc"
           ? line("Learn", { agent: "agent_00", task: "t", outcome: "success", strategyUsed: "s" })
           : line("alma_learn", { agent: "agent_00", task: "t", outcome: "success", strategy_used: "s" }),
-      sent: () => ({ retrieve: 0, learn: 0 })
+      sent: () => ({ retrieve: 0, learn: 0 }),
+      fresh: () => ({ retrieve: 0, learn: 0 })
     }
   }
 

@@ -318,7 +318,7 @@ describeWithService("postgres", "PgStorage", (url) => {
 
     // Wrong dimensions are caught before any SQL; a NaN component is refused by PostgreSQL itself,
     // part way through the transaction.
-    for (const size of [10, 3000]) {
+    for (const size of [10, 100, 3000]) {
       it.effect(`a batch of ${size} with a vector PostgreSQL refuses stores nothing and keeps the index`, () =>
         Effect.gen(function*() {
           const schema = freshSchema()
@@ -344,14 +344,15 @@ describeWithService("postgres", "PgStorage", (url) => {
         }), 60_000)
     }
 
-    it.effect("a large batch (COPY) round-trips awkward text, replaces by id and keeps the index definition", () =>
+    // 600 new memories (COPY), then 1,800 new and 300 replacing (COPY and upsert, HNSW index rebuilt).
+    it.effect("large batches (COPY) round-trip awkward text, replace by id and keep the index definition", () =>
       Effect.gen(function*() {
         const schema = freshSchema()
         const layer = storageAt(schema, TestEmbedder(), { hnsw: { m: 8, efConstruction: 32 } })
         const awkward = "tab\there, new\nline, back\\slash, 'quotes', \"double\", nul\u0000, ünïcödé 日本語 🎉"
         const first = Array.from({ length: 600 }, (_, i) =>
           stored(build.heuristic({ n: i + 1, text: `${awkward} first${i}` }), vec(1, i / 600)))
-        const second = Array.from({ length: 1200 }, (_, i) =>
+        const second = Array.from({ length: 1800 }, (_, i) =>
           stored(build.anti_pattern({ n: i + 1, text: `${awkward} second${i}`, taskType: "deploy" }), vec(0, 1, i)))
         const replaced = first.slice(0, 300).map((r, i) =>
           stored(build.heuristic({ n: i + 1, text: `replaced${i} ${awkward}` }), vec(0, 0, 1, i / 300)))
@@ -359,7 +360,7 @@ describeWithService("postgres", "PgStorage", (url) => {
           const storage = yield* Storage.Storage
           yield* storage.save(first)
           yield* storage.save([...second, ...replaced])
-          for (const r of [second[0]!, second[1199]!, replaced[0]!, replaced[299]!, first[300]!, first[599]!]) {
+          for (const r of [second[0]!, second[1799]!, replaced[0]!, replaced[299]!, first[300]!, first[599]!]) {
             yield* assertSameMemory(yield* storage.get("proj-a", r.memory.id), r)
           }
           assert.deepStrictEqual(yield* storage.stats("proj-a"), {
@@ -367,16 +368,16 @@ describeWithService("postgres", "PgStorage", (url) => {
             outcome: 0,
             user_preference: 0,
             domain_knowledge: 0,
-            anti_pattern: 1200
+            anti_pattern: 1800
           })
           const lexical = yield* storage.lexicalSearch(scope({ k: 3 }), "replaced7 日本語")
           assert.strictEqual(lexical[0]?.id, replaced[7]!.memory.id)
           assert.lengthOf(yield* storage.lexicalSearch(scope({ k: 1000 }), "first0 first1 first299"), 0)
-          assert.lengthOf(yield* storage.lexicalSearch(scope({ kinds: ["anti_pattern"], k: 5000 }), "🎉 ünïcödé"), 1200)
+          assert.lengthOf(yield* storage.lexicalSearch(scope({ kinds: ["anti_pattern"], k: 5000 }), "🎉 ünïcödé"), 1800)
           const near = yield* storage.vectorSearch(scope({ k: 1 }), vec(0, 0, 1, 0))
           assert.strictEqual(near[0]?.id, replaced[0]!.memory.id)
           const deploy = yield* storage.list({ projectId: "proj-a", kinds: ["anti_pattern"], taskType: "deploy" })
-          assert.lengthOf(deploy, 1200)
+          assert.lengthOf(deploy, 1800)
         }).pipe(Effect.provide(layer))
         const [index] = yield* Effect.promise(() =>
           runAdmin((sql) =>

@@ -7,17 +7,35 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { spawn } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { callErr, callOk, connect, readJson, TOOL_NAMES } from "../fixtures/mcpClient.js"
 
 /**
- * How the stdio server is started. Any command serving a project whose agents are `helena` and
- * `victor` (test/fixtures/mcpStack.ts) on an empty store will do, e.g. the built CLI's `alma mcp`.
+ * The stdio server: the built CLI's `alma mcp` (`npm test` builds it first), on an in-memory store
+ * with the agents of test/fixtures/mcpStack.ts (helena inherits from victor, who shares with her).
  */
+const configDir = mkdtempSync(join(tmpdir(), "alma-mcp-stdio-"))
+const configFile = join(configDir, "config.yaml")
+writeFileSync(
+  configFile,
+  [
+    "storage: memory",
+    "embedding_provider: hash",
+    "agents:",
+    "  helena: { domain: frontend, cannot_learn: [backend], inherit_from: [victor] }",
+    "  victor: { domain: backend, share_with: [helena] }",
+    ""
+  ].join("\n")
+)
+afterAll(() => rmSync(configDir, { recursive: true, force: true }))
+
 const STDIO_SERVER = {
   command: process.execPath,
-  args: ["--import", "tsx", fileURLToPath(new URL("../fixtures/mcpStdioServer.ts", import.meta.url))]
+  args: [fileURLToPath(new URL("../../dist/cli/alma.js", import.meta.url)), "mcp", "--config", configFile]
 } as const
 
 const cwd = fileURLToPath(new URL("../..", import.meta.url))

@@ -30,13 +30,15 @@ export type CopyPool = Pg.Pool
 
 /**
  * Memories per save from which `COPY` is used instead of multi-row `INSERT`s. Measured with
- * `src/bench/pg/bulk.ts` (20k × 512-d, without the HNSW index, on a shared 2-core machine): COPY
- * 4,600–10,500 memories/s, multi-row `INSERT` 1,600/s (printing and parsing the vectors' text dominates).
+ * `src/bench/pg/bulk.ts` (512-d, without the HNSW index, on a shared 2-core machine), memories/s
+ * through `INSERT` against `COPY`: batches of 25, 1,900 against 4,000; of 100, 2,300 against 5,600;
+ * of 500, 2,300 against 8,300; one of 20,000, 1,600 against 4,600–10,500 (printing and parsing the
+ * vectors' text dominates `INSERT`).
  *
  * @since 0.1.0
  * @category constants
  */
-export const threshold = 500
+export const threshold = 25
 
 /**
  * A save of at least `rebuildMin` memories into a table of at most `rebuildRatio` times as many drops

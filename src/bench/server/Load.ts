@@ -6,46 +6,14 @@
  *
  * @since 0.1.0
  */
+import type autocannon from "autocannon"
 import { summarize, type Summary } from "../latency/Stats.js"
 import { type Bodies, type Operation, request, type Surface, verdict } from "./Workload.js"
 
-interface AcRequest {
-  readonly method: string
-  readonly path: string
-  readonly headers: Record<string, string>
-  readonly body?: string
-}
-
-interface AcRequestSpec extends AcRequest {
-  readonly setupRequest: (req: AcRequest, context: object) => AcRequest
-  readonly onResponse: (status: number, body: string, context: object) => void
-}
-
-interface AcResult {
-  readonly duration: number
-  readonly errors: number
-  readonly timeouts: number
-  readonly non2xx: number
-  readonly requests: { readonly average: number }
-  readonly latency: { readonly p50: number; readonly p99: number }
-}
-
-interface AcInstance {
-  readonly on: (event: "response", f: (client: unknown, status: number, bytes: number, ms: number) => void) => void
-}
-
-type Autocannon = (
-  options: {
-    readonly url: string
-    readonly connections: number
-    readonly duration: number
-    readonly timeout: number
-    readonly requests: ReadonlyArray<AcRequestSpec>
-  },
-  done: (error: unknown, result: AcResult) => void
-) => AcInstance
+type Autocannon = typeof autocannon
 
 const load = async (): Promise<Autocannon> => {
+  // A non-literal specifier: the bundler leaves this devDependency to Node at run time.
   const name = "autocannon"
   const module = (await import(/* @vite-ignore */ name)) as { readonly default: Autocannon }
   return module.default
@@ -102,6 +70,8 @@ export interface LoadResult {
   readonly connections: number
   readonly durationSeconds: number
   readonly responses: Readonly<Record<Operation, number>>
+  /** Requests of this phase whose task text was new to the run (see `Bodies.fresh`). */
+  readonly newTexts: Readonly<Record<Operation, number>>
   readonly throughput: number
   readonly latency: Summary
   readonly retrieve: Summary
@@ -121,7 +91,7 @@ export interface LoadResult {
  * @category constructors
  */
 export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
-  const autocannon = await load()
+  const run = await load()
   const mix = options.mix ?? { retrieve: 4, learn: 1 }
   const { path, headers } = request(options.surface)
   const times: Record<Operation, Array<number>> = { retrieve: [], learn: [] }
@@ -133,7 +103,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
   // `onResponse` runs just before autocannon's "response" event for the same response (both
   // synchronously, on message completion): it leaves the operation here for the timing listener.
   let last: Operation | undefined
-  const spec = (operation: Operation): AcRequestSpec => ({
+  const spec = (operation: Operation): autocannon.Request => ({
     method: "POST",
     path,
     headers,
@@ -149,18 +119,19 @@ export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
       }
     }
   })
+  const freshBefore = options.bodies.fresh()
   const requests = [
     ...Array.from({ length: mix.retrieve }, () => spec("retrieve")),
     ...Array.from({ length: mix.learn }, () => spec("learn"))
   ]
-  const result = await new Promise<AcResult>((resolve, reject) => {
-    const instance = autocannon({
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = run({
       url: options.url,
       connections: options.connections,
       duration: options.durationSeconds,
       timeout: options.timeoutSeconds ?? 10,
       requests
-    }, (error, r) => (error ? reject(error) : resolve(r)))
+    }, (error: unknown, r) => (error ? reject(error) : resolve(r)))
     instance.on("response", (_client, _status, _bytes, ms) => {
       all.push(ms)
       if (last !== undefined) times[last].push(ms)
@@ -180,6 +151,10 @@ export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
     connections: options.connections,
     durationSeconds: result.duration,
     responses: { retrieve: times.retrieve.length, learn: times.learn.length },
+    newTexts: {
+      retrieve: options.bodies.fresh().retrieve - freshBefore.retrieve,
+      learn: options.bodies.fresh().learn - freshBefore.learn
+    },
     throughput: Math.round((all.length / result.duration) * 10) / 10,
     latency: summarize(all),
     retrieve: summarize(times.retrieve),

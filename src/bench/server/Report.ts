@@ -109,8 +109,10 @@ const markdownOf = (json: ServerJson): string => {
       `${s.durationSeconds} s after a ${s.warmupSeconds} s warm-up, on a fresh server and a fresh copy of a store of ` +
       `${int(s.memories)} synthetic memories (${s.agents} agents, the latency suite's corpus) per surface. ` +
       `\`retrieve\` sends one of ${int(s.tasks)} task texts (seeded random order; default options), \`learn\` one of ` +
-      `${int(s.learns)} outcomes in turn; so after the warm-up most query texts are in the embedding cache, and the ` +
-      `retrieval cache (300 s, 1,000 entries) hits only until the next \`learn\` of the same agent invalidates it. ` +
+      `${int(s.learns)} outcomes in turn. "New texts" counts the timed requests whose task text the run had not ` +
+      "sent before: each costs the server an uncached embedding (the others hit the embedding cache), which is " +
+      "what separates the hash from the local configuration; the retrieval cache (300 s, 1,000 entries) hits " +
+      "only until the next `learn` of the same agent invalidates it. " +
       `RPC: one ndjson \`Request\` per POST; MCP: one JSON-RPC \`tools/call\` per POST (\`alma_retrieve\` / ` +
       "`alma_learn`), no session. Errors: connection errors and timeouts, non-2xx, and 2xx bodies carrying a " +
       `failure (RPC \`Failure\` exit, MCP \`isError\`). Latency: request write to end of response, ms` +
@@ -136,12 +138,16 @@ const markdownOf = (json: ServerJson): string => {
   lines.push("")
   lines.push(`Goal per run: ≥ ${goal.throughput} requests/s, p99 ≤ ${goal.p99Ms} ms, ${goal.errors} errors.`)
   lines.push("")
-  lines.push("| configuration | surface | responses (retrieve / learn) | errors: transport / timeouts / non-2xx / application | store at start → end | load generator CPU |")
-  lines.push("|---|---|---|---|---|---|")
+  lines.push(
+    "| configuration | surface | responses (retrieve / learn) | new texts (retrieve / learn) | " +
+      "errors: transport / timeouts / non-2xx / application | store at start → end | load generator CPU |"
+  )
+  lines.push("|---|---|---|---|---|---|---|")
   for (const r of json.runs) {
     const e = r.load.errors
     lines.push(
       `| ${r.configuration} | ${surfaceName(r.surface)} | ${int(r.load.responses.retrieve)} / ${int(r.load.responses.learn)} | ` +
+        `${int(r.load.newTexts.retrieve)} / ${int(r.load.newTexts.learn)} | ` +
         `${e.transport} / ${e.timeouts} / ${e.non2xx} / ${e.application}${e.samples.length > 0 ? ` (${e.samples.join("; ")})` : ""} | ` +
         `${int(r.store.atStart)} → ${int(r.store.atEnd)} | ${f2(r.loadGeneratorCpuSeconds)} s |`
     )

@@ -76,6 +76,11 @@ export interface Bodies {
   readonly next: (operation: Operation) => string
   /** Bodies produced so far, per operation. */
   readonly sent: () => Readonly<Record<Operation, number>>
+  /**
+   * Bodies so far whose task text had not been sent before by this stream, per operation: each of
+   * them costs the server at least one uncached embedding (the embedding cache holds 10,000 texts).
+   */
+  readonly fresh: () => Readonly<Record<Operation, number>>
 }
 
 const rpcLine = (id: number, tag: string, payload: object) =>
@@ -129,14 +134,22 @@ export const bodies = (surface: Surface, pools: Pools, seed: number): Bodies => 
   let id = 0
   let learnTurn = 0
   const counts: Record<Operation, number> = { retrieve: 0, learn: 0 }
+  const fresh: Record<Operation, number> = { retrieve: 0, learn: 0 }
+  const seen = new Set<string>()
   const build = surface === "rpc" ? rpcBody : mcpBody
   return {
     next: (operation) => {
       counts[operation]++
       const pick = operation === "retrieve" ? r.int(pools.tasks.length) : learnTurn++ % pools.learns.length
+      const text = operation === "retrieve" ? pools.tasks[pick]!.text : pools.learns[pick]!.task
+      if (!seen.has(text)) {
+        seen.add(text)
+        fresh[operation]++
+      }
       return build(++id, operation, pools, pick)
     },
-    sent: () => ({ ...counts })
+    sent: () => ({ ...counts }),
+    fresh: () => ({ ...fresh })
   }
 }
 
