@@ -163,8 +163,8 @@ const build = (options: Options.Resolved, copyPool?: Bulk.CopyPool) =>
  *
  * **Shape** vectors: `Float32Array` of `Embedder.dimensions` (1–2,000). Searches return up to `k`
  * hits from each (owner, kind) partition; vector distances are cosine distances in [0, 2]; lexical
- * scores are BM25 (k1 1.2, b 0.75, no stemming, statistics of the partition: the in-memory
- * backend's formula exactly; larger is better, > 0).
+ * scores are BM25 (k1 1.2, b 0.75, FTS5's IDF floored at 1e-6, no stemming, statistics of the
+ * partition: the in-memory backend's formula exactly; larger is better, > 0).
  * **Errors** `ConfigurationError` (`postgres.schema`, `postgres.hnsw.*`, `postgres.vector`: pgvector
  * missing or older than 0.8.0; `embedding_dim` or `embedding_model` differ from the schema's),
  * `StorageError` (migration or I/O failure).

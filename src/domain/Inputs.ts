@@ -247,3 +247,14 @@ export const ForgetInput = Schema.Struct({
  * @category models
  */
 export type ForgetInput = typeof ForgetInput.Encoded
+
+/**
+ * `auditLog`'s `limit`. **Units** rows, integer 1–10,000 (the caller's default is 100).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AuditLogLimit = Schema.Number.pipe(
+  Schema.int({ message: () => "limit must be an integer" }),
+  Schema.between(1, 10_000, { message: () => "limit must be between 1 and 10000" })
+)

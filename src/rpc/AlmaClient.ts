@@ -9,7 +9,6 @@
  *   `StorageError { backend: "rpc", operation: <procedure> }`; for `agents` and `registerAgent`,
  *   whose local errors are `never`, they are defects;
  * - `exportMemories` collects the server's stream; use `makeRpcClient` to consume it as a stream;
- * - `auditLog` with a `limit` outside 1–10,000 is a defect (the wire contract bounds it).
  *
  * @since 0.1.0
  */
@@ -22,6 +21,7 @@ import { ConfigurationError, StorageError, type ValidationError } from "../domai
 import { MemoryId, Name } from "../domain/Ids.js"
 import type { MemoryKind } from "../domain/Ids.js"
 import {
+  AuditLogLimit,
   AddAntiPatternInput,
   AddKnowledgeInput,
   AddPreferenceInput,
@@ -154,7 +154,10 @@ export const fromRpcClient = (
       forget: (input) => decodeInput(ForgetInput, input ?? {}).pipe(Effect.flatMap(client.Forget), transport("Forget")),
       prune: (options) => client.Prune({ agent: options?.agent, dryRun: options?.dryRun }).pipe(transport("Prune")),
       auditLog: (limit) =>
-        client.AuditLog({ limit }).pipe(Effect.catchTag("ValidationError", Effect.die), transport("AuditLog")),
+        decodeInput(AuditLogLimit, limit ?? 100).pipe(
+          Effect.flatMap((n) => client.AuditLog({ limit: n })),
+          transport("AuditLog")
+        ),
       exportMemories: (options) => exportAll(client, options),
       importMemories: (memories) =>
         // Instances are sent in their JSON form, as the local service accepts both.

@@ -22,6 +22,7 @@ import {
 } from "../domain/AlmaError.js"
 import { MemoryId, MemoryKind, Name } from "../domain/Ids.js"
 import {
+  AuditLogLimit,
   AddAntiPatternInput,
   AddKnowledgeInput,
   AddPreferenceInput,
@@ -103,9 +104,6 @@ export const MaintenanceErrors = Schema.Union(ValidationError, StorageError)
 
 const optionalOrUndefined = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.UndefinedOr(schema))
 
-/** Largest `limit` accepted by `AuditLog` (rows). */
-export const MAX_AUDIT_LIMIT = 10_000
-
 /**
  * The whole public API of `Alma.Service` as procedures. Tags are the method names in PascalCase;
  * batches take `{ inputs }` and are all-or-none; `Export` streams the memories (newest first).
@@ -147,12 +145,7 @@ export class AlmaRpcs extends RpcGroup.make(
   Rpc.make("Health", { success: Health }),
   Rpc.make("AuditLog", {
     payload: {
-      limit: optionalOrUndefined(
-        Schema.Number.pipe(
-          Schema.int({ message: () => "must be an integer" }),
-          Schema.between(1, MAX_AUDIT_LIMIT, { message: () => `must be between 1 and ${MAX_AUDIT_LIMIT}` })
-        )
-      )
+      limit: optionalOrUndefined(AuditLogLimit)
     },
     success: Schema.Array(ForgetAudit),
     error: MaintenanceErrors

@@ -18,7 +18,7 @@ import type {
   RetrieveInput
 } from "../domain/Inputs.js"
 import { Name } from "../domain/Ids.js"
-import { UpdateInput } from "../domain/Inputs.js"
+import { AuditLogLimit, UpdateInput } from "../domain/Inputs.js"
 import type { AntiPattern, DomainKnowledge, Memory, UserPreference } from "../domain/Memory.js"
 import { Memory as MemorySchema } from "../domain/Memory.js"
 import type { MemorySlice } from "../domain/MemorySlice.js"
@@ -87,7 +87,7 @@ export interface Service {
     options?: { readonly agent?: string | undefined; readonly dryRun?: boolean | undefined }
   ) => E<Forgetter.ForgetResult, ValidationError | StoreError>
   /** The forget audit, newest first. */
-  readonly auditLog: (limit?: number) => E<ReadonlyArray<Storage.ForgetAudit>, StoreError>
+  readonly auditLog: (limit?: number) => E<ReadonlyArray<Storage.ForgetAudit>, ValidationError | StoreError>
   /**
    * Every memory of the project (optionally of some kinds or one agent's), newest first, as stored:
    * with ids, timestamps, counts and provenance, without embeddings.
@@ -220,7 +220,8 @@ export const make = (options: { readonly projectId: string }) =>
       stats,
       forget: (input) => forgetter.forget(input ?? {}),
       prune: forgetter.prune,
-      auditLog: (limit) => storage.auditLog(projectId, limit ?? 100),
+      auditLog: (limit) =>
+        Effect.flatMap(decodeInput(AuditLogLimit, limit ?? 100), (n) => storage.auditLog(projectId, n)),
       exportMemories,
       importMemories,
       registerAgent: (s) => Effect.zipRight(scope.register(s), cache.invalidateAll),

@@ -16,7 +16,7 @@ import { pipeline } from "node:stream/promises"
 import type * as Pg from "pg"
 import { from as copyFrom } from "pg-copy-streams"
 import type * as Storage from "../../../src/services/Storage.js"
-import { chunkSize, prepareRows, upsertStatement } from "./queries.js"
+import { chunkSize, prepareRows, upsertStatement } from "./writes.js"
 import type { MemoryRow, SearchIndex } from "./rows.js"
 import type { Tables } from "./tables.js"
 

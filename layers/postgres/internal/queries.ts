@@ -11,76 +11,16 @@ import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import type { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
 import type { Memory } from "../../../src/domain/Memory.js"
 import * as Storage from "../../../src/services/Storage.js"
-import {
-  AuditRow,
-  MemoryJson,
-  type MemoryRow,
-  StoredRow,
-  toMemoryRow,
-  tsqueryText,
-  tsvectorText,
-  vectorToSql
-} from "./rows.js"
+import { AuditRow, MemoryJson, StoredRow, tsqueryText, vectorToSql } from "./rows.js"
 import type { Tables } from "./tables.js"
-
-/** Rows per multi-row `INSERT`: 10 parameters × 1,000 stays far below PostgreSQL's 65,535. */
-export const chunkSize = 1000
+import { chunkSize, prepareRows, upsertStatement } from "./writes.js"
 
 /** Ids per `= any($1)` lookup. */
 const idsPerQuery = 5000
 
-const encodeBody = Schema.encode(MemoryJson)
 const decodeStored = Schema.decodeUnknown(Schema.Array(StoredRow))
 const decodeBodies = Schema.decodeUnknown(Schema.Array(Schema.Struct({ body: MemoryJson })))
 const decodeAudit = Schema.decodeUnknown(Schema.Array(AuditRow))
-
-/**
- * Rows ready to write: one per id (the last record of a repeated id wins, as if saved one after
- * another), every vector of the storage's dimension.
- *
- * **Errors** `SqlError` (cause `RangeError`) naming the expected and the found dimension; `ParseError`
- * when a memory does not encode.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const prepareRows = (records: ReadonlyArray<Storage.StoredMemory>, dimensions: number) =>
-  Effect.gen(function*() {
-    const latest = new Map(records.map((r) => [r.memory.id, r]))
-    for (const record of latest.values()) {
-      if (record.embedding.length !== dimensions) {
-        return yield* new SqlError({
-          cause: new RangeError(`expected ${dimensions}-dimensional vectors, got ${record.embedding.length}`),
-          message: "Vector dimension mismatch"
-        })
-      }
-    }
-    return yield* Effect.forEach(
-      latest.values(),
-      (record) => Effect.map(encodeBody(record.memory), (body) => toMemoryRow(record, body))
-    )
-  })
-
-/**
- * The multi-row upsert of `rows` (at most `chunkSize`): insert, or replace every column of the
- * memory with the same id. Vectors go in pgvector's text form.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const upsertStatement = (sql: SqlClient.SqlClient, t: Tables, rows: ReadonlyArray<MemoryRow>) =>
-  sql`insert into ${t.memories} ${
-    sql.insert(rows.map(({ embedding, search, ...row }) => ({
-      ...row,
-      search_tsv: tsvectorText(search),
-      search_len: search.length,
-      embedding: vectorToSql(embedding)
-    })))
-  }
-    on conflict (id) do update set kind = excluded.kind, project_id = excluded.project_id,
-      owner = excluded.owner, task_type = excluded.task_type, created_at = excluded.created_at,
-      updated_at = excluded.updated_at, body = excluded.body, search_tsv = excluded.search_tsv,
-      search_len = excluded.search_len, embedding = excluded.embedding`
 
 /** A search hit as selected: the partition it came from (1-based) and its score. */
 interface HitRow {
@@ -126,9 +66,9 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
     Effect.gen(function*() {
       const rows = yield* prepareRows(records, dimensions)
       if (rows.length === 0) return
-      yield* sql.withTransaction(Effect.forEach(Arr.chunksOf(rows, chunkSize), (chunk) => upsertStatement(sql, t, chunk), {
-        discard: true
-      }))
+      yield* sql.withTransaction(
+        Effect.forEach(Arr.chunksOf(rows, chunkSize), (chunk) => upsertStatement(sql, t, chunk), { discard: true })
+      )
     })
 
   const getMany = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
@@ -186,11 +126,12 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
         .sort((a, b) => a.distance - b.distance)
     })
 
-  // BM25 as the in-memory backend computes it (k1 1.2, b 0.75, idf ln((n − df + 0.5)/(df + 0.5) + 1),
-  // document length in words), with the statistics of each (owner, kind) partition: its size and mean
-  // length (`search_len`, read from the partition index), and each term's document frequency among
-  // the partition's matches (`search_tsv @@` any term, GIN index); term frequencies are the words'
-  // position counts in `search_tsv`.
+  // BM25 as the in-memory backend and SQLite's FTS5 compute it (k1 1.2, b 0.75, idf
+  // max(1e-6, ln((n − df + 0.5)/(df + 0.5))), FTS5's floor; document length in words), with the
+  // statistics of each (owner, kind) partition: its size and mean length (`search_len`, read from the
+  // partition index), and each term's document frequency among the partition's matches
+  // (`search_tsv @@` any term, GIN index); term frequencies are the words' position counts in
+  // `search_tsv`.
   const lexicalSearch = (scope: Storage.SearchScope, text: string) =>
     Effect.gen(function*() {
       const k = clampK(scope.k)
@@ -220,7 +161,7 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
         df as (select i, lexeme, count(*)::float8 as df from tf group by i, lexeme),
         scored as (
           select tf.i, tf.id, sum(
-            ln((s.n - df.df + 0.5) / (df.df + 0.5) + 1) * tf.tf * 2.2
+            greatest(1e-6, ln((s.n - df.df + 0.5) / (df.df + 0.5))) * tf.tf * 2.2
               / (tf.tf + 1.2 * (0.25 + 0.75 * tf.search_len / s.avgdl))
           ) as score
           from tf join df on df.i = tf.i and df.lexeme = tf.lexeme join stats s on s.i = tf.i

@@ -132,6 +132,9 @@ export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
       timeout: options.timeoutSeconds ?? 10,
       requests
     }, (error: unknown, r) => (error ? reject(error) : resolve(r)))
+    instance.on("reqError", (error: unknown) => {
+      if (samples.size < 5) samples.add(`transport: ${error instanceof Error ? error.message : String(error)}`)
+    })
     instance.on("response", (_client, _status, _bytes, ms) => {
       all.push(ms)
       if (last !== undefined) times[last].push(ms)

@@ -7,11 +7,11 @@ import {
   packageRoot,
   quickSlice,
   turnFact
-} from "./chunk-ZLBVXLON.js";
+} from "./chunk-2PENZAMQ.js";
 import {
   BenchRunError,
   useLite
-} from "./chunk-WKKRKPEL.js";
+} from "./chunk-747RLRVP.js";
 import {
   draw,
   makeTexts,
@@ -19,7 +19,7 @@ import {
   rng,
   summarize,
   taskTypes
-} from "./chunk-YTV45DKH.js";
+} from "./chunk-BOIYOA3F.js";
 import {
   groupedBarChart,
   latencyVsStoreSizeChart
@@ -32,7 +32,7 @@ import {
   layerWith2 as layerWith,
   layerWith3 as layerWith2,
   tokenCount
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Effect_exports,

@@ -15,7 +15,7 @@ import {
   layerWith2 as layerWith,
   layerWith3 as layerWith2,
   loadConfig
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,

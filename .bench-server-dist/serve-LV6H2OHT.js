@@ -76,7 +76,7 @@ import {
 import {
   lazyLocalEmbedder,
   loadCliConfig
-} from "./chunk-3B2U4RRP.js";
+} from "./chunk-5KQZILSZ.js";
 import {
   opt
 } from "./chunk-FT56ESOA.js";
@@ -116,7 +116,7 @@ import {
   layer2,
   layerProject,
   layerSharedFromConfig
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   AlmaError,

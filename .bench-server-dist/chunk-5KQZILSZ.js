@@ -7,7 +7,7 @@ import {
   layerFromConfig,
   loadConfig,
   loadConfigOrDefault
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import {
   Context_exports,
   Effect_exports,

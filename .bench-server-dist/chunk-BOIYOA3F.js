@@ -13,7 +13,7 @@ import {
   idPrefix,
   layerWith2 as layerWith,
   mix32
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import {
   DateTime_exports,
   Effect_exports,

@@ -8,7 +8,7 @@ import {
   summarize,
   taskTypes,
   timeCalls
-} from "./chunk-YTV45DKH.js";
+} from "./chunk-BOIYOA3F.js";
 import {
   latencyVsStoreSizeChart
 } from "./chunk-CWCMDVFS.js";
@@ -19,7 +19,7 @@ import {
   layer,
   layerWith2 as layerWith,
   layerWith3 as layerWith2
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import {
   Data_exports,
   Effect_exports,

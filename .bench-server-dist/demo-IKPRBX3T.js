@@ -9,7 +9,7 @@ import {
   AgentScope,
   Alma,
   layerSqlite
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Console_exports,

@@ -3,7 +3,7 @@ import "./chunk-5MBQVIM5.js";
 import "./chunk-ISN7HRKI.js";
 import {
   withStack
-} from "./chunk-3B2U4RRP.js";
+} from "./chunk-5KQZILSZ.js";
 import {
   opt,
   splitList
@@ -29,7 +29,7 @@ import {
   decodeInput,
   idPrefix,
   ownerOf
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Array_exports,

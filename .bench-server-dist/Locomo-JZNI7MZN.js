@@ -5,9 +5,9 @@ import {
   quickSlice,
   runLocomo,
   runLocomoWith
-} from "./chunk-ZLBVXLON.js";
+} from "./chunk-2PENZAMQ.js";
 import "./chunk-CWCMDVFS.js";
-import "./chunk-4CV43XGG.js";
+import "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import "./chunk-S5EEIEDT.js";
 export {

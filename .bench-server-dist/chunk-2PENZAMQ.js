@@ -19,7 +19,7 @@ import {
   loadConfig,
   queryTerms,
   tokenCount
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import {
   Clock_exports,
   ConfigurationError,

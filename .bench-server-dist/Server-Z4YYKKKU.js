@@ -7,7 +7,7 @@ import {
   rng,
   summarize,
   taskTypes
-} from "./chunk-YTV45DKH.js";
+} from "./chunk-BOIYOA3F.js";
 import {
   groupedBarChart
 } from "./chunk-CWCMDVFS.js";
@@ -17,7 +17,7 @@ import {
   embedderFromConfig,
   loadConfig,
   storageFromConfig
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,
@@ -130,14 +130,22 @@ var bodies = (surface, pools, seed) => {
   let id = 0;
   let learnTurn = 0;
   const counts = { retrieve: 0, learn: 0 };
+  const fresh = { retrieve: 0, learn: 0 };
+  const seen = /* @__PURE__ */ new Set();
   const build = surface === "rpc" ? rpcBody : mcpBody;
   return {
     next: (operation) => {
       counts[operation]++;
       const pick = operation === "retrieve" ? r.int(pools.tasks.length) : learnTurn++ % pools.learns.length;
+      const text = operation === "retrieve" ? pools.tasks[pick].text : pools.learns[pick].task;
+      if (!seen.has(text)) {
+        seen.add(text);
+        fresh[operation]++;
+      }
       return build(++id, operation, pools, pick);
     },
-    sent: () => ({ ...counts })
+    sent: () => ({ ...counts }),
+    fresh: () => ({ ...fresh })
   };
 };
 var request = (surface) => surface === "rpc" ? { path: "/rpc", headers: { "content-type": "application/ndjson" } } : { path: "/mcp", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" } };
@@ -184,7 +192,7 @@ var load = async () => {
   return module.default;
 };
 var runLoad = async (options) => {
-  const autocannon = await load();
+  const run2 = await load();
   const mix = options.mix ?? { retrieve: 4, learn: 1 };
   const { path: path5, headers } = request(options.surface);
   const times = { retrieve: [], learn: [] };
@@ -210,18 +218,22 @@ var runLoad = async (options) => {
       }
     }
   });
+  const freshBefore = options.bodies.fresh();
   const requests = [
     ...Array.from({ length: mix.retrieve }, () => spec("retrieve")),
     ...Array.from({ length: mix.learn }, () => spec("learn"))
   ];
   const result = await new Promise((resolve4, reject) => {
-    const instance = autocannon({
+    const instance = run2({
       url: options.url,
       connections: options.connections,
       duration: options.durationSeconds,
       timeout: options.timeoutSeconds ?? 10,
       requests
     }, (error, r) => error ? reject(error) : resolve4(r));
+    instance.on("reqError", (error) => {
+      if (samples.size < 5) samples.add(`transport: ${error instanceof Error ? error.message : String(error)}`);
+    });
     instance.on("response", (_client, _status, _bytes, ms) => {
       all.push(ms);
       if (last !== void 0) times[last].push(ms);
@@ -241,6 +253,10 @@ var runLoad = async (options) => {
     connections: options.connections,
     durationSeconds: result.duration,
     responses: { retrieve: times.retrieve.length, learn: times.learn.length },
+    newTexts: {
+      retrieve: options.bodies.fresh().retrieve - freshBefore.retrieve,
+      learn: options.bodies.fresh().learn - freshBefore.learn
+    },
     throughput: Math.round(all.length / result.duration * 10) / 10,
     latency: summarize(all),
     retrieve: summarize(times.retrieve),
@@ -291,7 +307,7 @@ var exited = (child) => new Promise((resolve4) => {
 });
 var startServer = (options) => {
   const profile = options.cpuProfileDir === void 0 ? [] : ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir];
-  const args = [...profile, ...serveArguments(), "--config", options.configFile];
+  const args = [...profile, ...options.serve ?? serveArguments(), "--config", options.configFile];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: "1" },
@@ -354,7 +370,7 @@ var markdownOf = (json) => {
   const s = json.settings;
   const lines = [];
   lines.push(
-    `\`alma serve\` in its own process (SQLite store, in-memory caches, access log off), loaded over loopback by autocannon in the benchmark process: ${s.connections} keep-alive connections, each sending ${s.mix.retrieve} \`retrieve\` then ${s.mix.learn} \`learn\` back to back (80% / 20%, closed loop), for ${s.durationSeconds} s after a ${s.warmupSeconds} s warm-up, on a fresh server and a fresh copy of a store of ${int(s.memories)} synthetic memories (${s.agents} agents, the latency suite's corpus) per surface. \`retrieve\` sends one of ${int(s.tasks)} task texts (seeded random order; default options), \`learn\` one of ${int(s.learns)} outcomes in turn; so after the warm-up most query texts are in the embedding cache, and the retrieval cache (300 s, 1,000 entries) hits only until the next \`learn\` of the same agent invalidates it. RPC: one ndjson \`Request\` per POST; MCP: one JSON-RPC \`tools/call\` per POST (\`alma_retrieve\` / \`alma_learn\`), no session. Errors: connection errors and timeouts, non-2xx, and 2xx bodies carrying a failure (RPC \`Failure\` exit, MCP \`isError\`). Latency: request write to end of response, ms${s.quick ? "; **quick run**: a smoke test, not the goal's figures" : ""}.`
+    `\`alma serve\` in its own process (SQLite store, in-memory caches, access log off), loaded over loopback by autocannon in the benchmark process: ${s.connections} keep-alive connections, each sending ${s.mix.retrieve} \`retrieve\` then ${s.mix.learn} \`learn\` back to back (80% / 20%, closed loop), for ${s.durationSeconds} s after a ${s.warmupSeconds} s warm-up, on a fresh server and a fresh copy of a store of ${int(s.memories)} synthetic memories (${s.agents} agents, the latency suite's corpus) per surface. \`retrieve\` sends one of ${int(s.tasks)} task texts (seeded random order; default options), \`learn\` one of ${int(s.learns)} outcomes in turn. "New texts" counts the timed requests whose task text the run had not sent before: each costs the server an uncached embedding (the others hit the embedding cache), which is what separates the hash from the local configuration; the retrieval cache (300 s, 1,000 entries) hits only until the next \`learn\` of the same agent invalidates it. RPC: one ndjson \`Request\` per POST; MCP: one JSON-RPC \`tools/call\` per POST (\`alma_retrieve\` / \`alma_learn\`), no session. Errors: connection errors and timeouts, non-2xx, and 2xx bodies carrying a failure (RPC \`Failure\` exit, MCP \`isError\`). Latency: request write to end of response, ms${s.quick ? "; **quick run**: a smoke test, not the goal's figures" : ""}.`
   );
   lines.push("");
   lines.push(
@@ -370,12 +386,14 @@ var markdownOf = (json) => {
   lines.push("");
   lines.push(`Goal per run: \u2265 ${goal.throughput} requests/s, p99 \u2264 ${goal.p99Ms} ms, ${goal.errors} errors.`);
   lines.push("");
-  lines.push("| configuration | surface | responses (retrieve / learn) | errors: transport / timeouts / non-2xx / application | store at start \u2192 end | load generator CPU |");
-  lines.push("|---|---|---|---|---|---|");
+  lines.push(
+    "| configuration | surface | responses (retrieve / learn) | new texts (retrieve / learn) | errors: transport / timeouts / non-2xx / application | store at start \u2192 end | load generator CPU |"
+  );
+  lines.push("|---|---|---|---|---|---|---|");
   for (const r of json.runs) {
     const e = r.load.errors;
     lines.push(
-      `| ${r.configuration} | ${surfaceName(r.surface)} | ${int(r.load.responses.retrieve)} / ${int(r.load.responses.learn)} | ${e.transport} / ${e.timeouts} / ${e.non2xx} / ${e.application}${e.samples.length > 0 ? ` (${e.samples.join("; ")})` : ""} | ${int(r.store.atStart)} \u2192 ${int(r.store.atEnd)} | ${f2(r.loadGeneratorCpuSeconds)} s |`
+      `| ${r.configuration} | ${surfaceName(r.surface)} | ${int(r.load.responses.retrieve)} / ${int(r.load.responses.learn)} | ${int(r.load.newTexts.retrieve)} / ${int(r.load.newTexts.learn)} | ${e.transport} / ${e.timeouts} / ${e.non2xx} / ${e.application}${e.samples.length > 0 ? ` (${e.samples.join("; ")})` : ""} | ${int(r.store.atStart)} \u2192 ${int(r.store.atEnd)} | ${f2(r.loadGeneratorCpuSeconds)} s |`
     );
   }
   lines.push("");

@@ -1,7 +1,7 @@
 import { createRequire as __almaCreateRequire } from "node:module"; const require = __almaCreateRequire(import.meta.url);
 import {
   withStack
-} from "./chunk-3B2U4RRP.js";
+} from "./chunk-5KQZILSZ.js";
 import {
   opt,
   splitList
@@ -24,7 +24,7 @@ import {
   RetrieveInput,
   UserPreference,
   decodeInput
-} from "./chunk-4CV43XGG.js";
+} from "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Console_exports,

@@ -7,10 +7,10 @@ import {
   runLatency,
   runLatencyWith,
   useLite
-} from "./chunk-WKKRKPEL.js";
-import "./chunk-YTV45DKH.js";
+} from "./chunk-747RLRVP.js";
+import "./chunk-BOIYOA3F.js";
 import "./chunk-CWCMDVFS.js";
-import "./chunk-4CV43XGG.js";
+import "./chunk-XNOPOJ5S.js";
 import "./chunk-HNHJBYPG.js";
 import "./chunk-S5EEIEDT.js";
 export {

@@ -10005,6 +10005,10 @@ var editable = {
   domain_knowledge: ["fact", "confidence", "metadata"],
   anti_pattern: ["pattern", "whyBad", "betterAlternative", "metadata"]
 };
+var AuditLimit = Schema_exports.Number.pipe(
+  Schema_exports.int({ message: () => "limit must be an integer" }),
+  Schema_exports.between(1, 1e4, { message: () => "limit must be between 1 and 10000" })
+);
 var decodeId = (id) => decodeInput(Schema_exports.Struct({ id: MemoryId }), { id }).pipe(Effect_exports.map((x) => x.id));
 var make27 = (options) => Effect_exports.gen(function* () {
   const storage = yield* Storage;
@@ -10085,7 +10089,7 @@ var make27 = (options) => Effect_exports.gen(function* () {
     stats,
     forget: (input) => forgetter.forget(input ?? {}),
     prune: forgetter.prune,
-    auditLog: (limit) => storage.auditLog(projectId, limit ?? 100),
+    auditLog: (limit) => Effect_exports.flatMap(decodeInput(AuditLimit, limit ?? 100), (n) => storage.auditLog(projectId, n)),
     exportMemories,
     importMemories,
     registerAgent: (s) => Effect_exports.zipRight(scope2.register(s), cache.invalidateAll),
@@ -10754,7 +10758,7 @@ var make29 = (sql, t, dimensions, iterativeScan) => {
 };
 
 // layers/postgres/internal/bulk.ts
-var threshold = 500;
+var threshold = 25;
 var rebuildMin = 2e3;
 var rebuildRatio = 2;
 var buildMemoryMiB = 512;
