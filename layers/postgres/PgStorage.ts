@@ -1,8 +1,8 @@
 /**
  * The PostgreSQL storage backend: memories in one table of a schema of their own (default `alma`),
- * their vectors in a pgvector `vector(d)` column under an HNSW index (cosine), a generated `tsvector`
- * under a GIN index for lexical search, the forget audit and the workflow records. Schema changes are
- * versioned migrations, applied once across processes.
+ * their vectors in a pgvector `vector(d)` column under an HNSW index (cosine), their words in a
+ * `tsvector` under a GIN index for BM25 lexical search, the forget audit and the workflow records.
+ * Schema changes are versioned migrations, applied once across processes.
  *
  * @since 0.1.0
  */

@@ -170,7 +170,8 @@ const appliedVersion = ({ sql, tables: t }: Pick<Context, "sql" | "tables">) =>
  * take turns and the later ones find nothing left to do. Then checks pgvector ≥ 0.8.0.
  *
  * **Errors** `ConfigurationError` (key `postgres.vector`: pgvector missing, not enabled and not
- * enableable by this user, or too old), `SqlError` otherwise.
+ * enableable by this user, or too old; key `postgres.schema`: the schema is missing and this user
+ * may not create it), `SqlError` otherwise.
  *
  * @since 0.1.0
  * @category constructors

@@ -4,7 +4,7 @@
  * failed (not speed). A second server receives invalid requests, to show failures are counted.
  */
 import { Effect } from "effect"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -36,6 +36,45 @@ describe("server suite: classification of responses", () => {
     expect(verdict("mcp", "learn", 200, `{"jsonrpc":"2.0","id":1,"error":{"code":-32602}}`).reason)
       .toBe("JSON-RPC error -32602")
     expect(verdict("mcp", "retrieve", 200, "<html>").ok).toBe(false)
+  })
+
+  it("--config: the file's settings, less project, storage, agents and server, which each run fixes", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bench-server-config-"))
+    try {
+      const file = path.join(dir, "mine.yaml")
+      writeFileSync(file, [
+        "alma:",
+        "  project_id: prod",
+        "  storage_dir: data",
+        "  embedding_provider: hash",
+        "  embedding_dim: 64",
+        "  agents:",
+        "    helena: {}",
+        "  server:",
+        "    port: 9999",
+        "    max_body_bytes: 2048",
+        "  retrieval:",
+        "    cache_ttl_seconds: 0",
+        ""
+      ].join("\n"))
+      const configuration = await Effect.runPromise(Config.fromFile(file))
+      expect(configuration.name).toBe("config")
+      expect(configuration.label).toBe("mine.yaml (hash embedder, memory cache)")
+      expect(Object.keys(configuration.settings).sort()).toEqual(["embedding_dim", "embedding_provider", "retrieval", "server"])
+      const run = path.join(dir, "run")
+      mkdirSync(run)
+      const { config } = await Effect.runPromise(Config.write(configuration, run))
+      expect(config.projectId).toBe(Config.PROJECT)
+      expect(config.sqlitePath).toBe(path.join(run, "alma.db"))
+      expect(config.embedding.dimensions).toBe(64)
+      expect(config.retrieval.cacheTtlSeconds).toBe(0)
+      expect(config.agents).toEqual([])
+      expect(config.allowUnknownAgents).toBe(true)
+      expect(config.server).toMatchObject({ host: "127.0.0.1", port: 0, tokens: [], accessLog: false, maxBodyBytes: 2048 })
+      await expect(Effect.runPromise(Config.fromFile(path.join(dir, "missing.yaml")))).rejects.toThrow()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("registry: `server` loads lazily as a suite", async () => {

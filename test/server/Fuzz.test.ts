@@ -27,7 +27,7 @@ import {
   writeConfig
 } from "../fixtures/serverProcess.js"
 
-const RUNS = 2_000
+const RUNS = Number(process.env.ALMA_FUZZ_RUNS ?? 2_000)
 const SEED = Number(process.env.ALMA_FUZZ_SEED ?? 20_261_121)
 const TOKEN = randomBytes(16).toString("hex")
 
@@ -56,6 +56,9 @@ afterAll(async () => {
 const show = (surface: string, report: Report & { readonly closedBy?: ReadonlyArray<string> }) => {
   // The distribution of answers goes into the test output, for the report.
   console.log(`[fuzz ${surface}] seed=${SEED} runs=${RUNS} ${JSON.stringify(report.tally)}`)
+  if (process.env.ALMA_FUZZ_EXAMPLES === "1") {
+    for (const [label, example] of report.tally.examples) console.log(`[fuzz ${surface}] ${label}: ${example}`)
+  }
   if (report.closedBy !== undefined && report.closedBy.length > 0) {
     console.log(`[fuzz ${surface}] connections closed by: ${JSON.stringify(report.closedBy.slice(0, 5))}`)
   }

@@ -70,6 +70,7 @@ export const serveArguments = (): Array<string> => {
   return [existsSync(bundled) ? bundled : path.resolve(dir, "../../cli/bin.js"), "serve"]
 }
 
+/** Linux `USER_HZ` (clock ticks of `/proc/<pid>/stat` per second): 100 on every mainstream architecture. */
 const TICKS_PER_SECOND = 100
 
 const readProc = (pid: number, file: string): string | undefined => {
@@ -115,6 +116,10 @@ export const startServer = (options: StartOptions): Promise<ServerProcess> => {
     env: { ...process.env, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"]
   })
+  // A benchmark killed mid-run must not leave its server behind.
+  const orphan = () => child.kill("SIGKILL")
+  process.once("exit", orphan)
+  child.once("exit", () => process.removeListener("exit", orphan))
   let tail = ""
   const keep = (chunk: string) => {
     tail = (tail + chunk).slice(-4096)

@@ -99,11 +99,22 @@ const runName = (r: ServerRun) => `${r.configuration} · ${r.surface.toUpperCase
 export const meetsGoal = (r: ServerRun): boolean =>
   r.load.throughput >= goal.throughput && r.load.latency.p99 <= goal.p99Ms && r.load.errors.total === goal.errors
 
+/**
+ * Server CPU time per response of the timed phase (ms): the cost of one request in the mix, less
+ * sensitive than throughput to other processes taking the machine's cores.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const cpuPerRequestMs = (r: ServerRun): number | undefined =>
+  r.server.cpuSeconds === undefined || r.load.latency.n === 0 ? undefined : (r.server.cpuSeconds * 1000) / r.load.latency.n
+
 const markdownOf = (json: ServerJson): string => {
   const s = json.settings
   const lines: Array<string> = []
   lines.push(
-    `\`alma serve\` in its own process (SQLite store, in-memory caches, access log off), loaded over loopback by ` +
+    `\`alma serve\` in its own process (a SQLite store, caches as configured: in memory by default, access log ` +
+      `off), loaded over loopback by ` +
       `autocannon in the benchmark process: ${s.connections} keep-alive connections, each sending ` +
       `${s.mix.retrieve} \`retrieve\` then ${s.mix.learn} \`learn\` back to back (80% / 20%, closed loop), for ` +
       `${s.durationSeconds} s after a ${s.warmupSeconds} s warm-up, on a fresh server and a fresh copy of a store of ` +
@@ -131,7 +142,8 @@ const markdownOf = (json: ServerJson): string => {
         `${f2(l.latency.p95)} | ${f2(l.latency.p99)} | ${f2(l.latency.max)} | ${f2(l.retrieve.p50)} / ` +
         `${f2(l.retrieve.p99)} | ${f2(l.learn.p50)} / ${f2(l.learn.p99)} | ${l.errors.total} | ` +
         `${l.cacheHitRate === undefined ? "n/a" : `${f1(l.cacheHitRate * 100)}%`} | ` +
-        `${r.server.cpuShare === undefined ? "–" : `${f2(r.server.cpuShare)} cores`} | ${int(r.server.peakRssMiB)} MiB | ` +
+        `${r.server.cpuShare === undefined ? "–" : `${f2(r.server.cpuShare)} cores, ${f1(cpuPerRequestMs(r))} ms/req`} | ` +
+        `${int(r.server.peakRssMiB)} MiB | ` +
         `${f2(r.loadAverage1m.start)}–${f2(r.loadAverage1m.end)} | ${meetsGoal(r) ? "PASS" : "**FAIL**"} |`
     )
   }
@@ -158,7 +170,9 @@ const markdownOf = (json: ServerJson): string => {
       Object.entries(json.seeds).map(([name, seed]) => `${name}: ${int(seed.memories)} memories in ${f2(seed.seconds)} s`)
         .join(", ") +
       `. Wall time ${f2(json.wallTimeSeconds)} s. The load generator shares the machine's cores with the server; ` +
-      "\"server CPU\" is the server process's CPU time over the phase's wall time."
+      "\"server CPU\" is the server process's CPU time over the phase's wall time (1 = one core busy), and per " +
+      "response: with one event loop, 1,000 / (ms per request) approximates the throughput of a server that has a " +
+      "core to itself."
   )
   lines.push("")
   lines.push("Charts: `server-throughput.svg`, `server-latency.svg`.")

@@ -19,7 +19,7 @@ import {
   loadConfig,
   queryTerms,
   tokenCount
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import {
   Clock_exports,
   ConfigurationError,

@@ -76,7 +76,7 @@ import {
 import {
   lazyLocalEmbedder,
   loadCliConfig
-} from "./chunk-5KQZILSZ.js";
+} from "./chunk-YMJPBBXL.js";
 import {
   opt
 } from "./chunk-FT56ESOA.js";
@@ -91,6 +91,7 @@ import {
   AgentScope,
   Alma,
   AntiPattern,
+  AuditLogLimit,
   Consolidator,
   DomainKnowledge,
   ForgetAudit,
@@ -116,7 +117,7 @@ import {
   layer2,
   layerProject,
   layerSharedFromConfig
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   AlmaError,
@@ -36581,7 +36582,6 @@ var LookupErrors = Schema_exports.Union(ValidationError, NotFoundError, StorageE
 var UpdateErrors = Schema_exports.Union(ValidationError, ScopeViolationError, StorageError, EmbeddingError, NotFoundError);
 var MaintenanceErrors = Schema_exports.Union(ValidationError, StorageError);
 var optionalOrUndefined = (schema) => Schema_exports.optional(Schema_exports.UndefinedOr(schema));
-var MAX_AUDIT_LIMIT = 1e4;
 var AlmaRpcs = class extends RpcGroup_exports.make(
   Rpc_exports.make("Retrieve", { payload: RetrieveInput, success: MemorySlice, error: RetrieveErrors }),
   Rpc_exports.make("Learn", { payload: LearnInput, success: LearnResult, error: LearnErrors }),
@@ -36616,12 +36616,7 @@ var AlmaRpcs = class extends RpcGroup_exports.make(
   Rpc_exports.make("Health", { success: Health2 }),
   Rpc_exports.make("AuditLog", {
     payload: {
-      limit: optionalOrUndefined(
-        Schema_exports.Number.pipe(
-          Schema_exports.int({ message: () => "must be an integer" }),
-          Schema_exports.between(1, MAX_AUDIT_LIMIT, { message: () => `must be between 1 and ${MAX_AUDIT_LIMIT}` })
-        )
-      )
+      limit: optionalOrUndefined(AuditLogLimit)
     },
     success: Schema_exports.Array(ForgetAudit),
     error: MaintenanceErrors

@@ -15,7 +15,7 @@ import {
   layerWith2 as layerWith,
   layerWith3 as layerWith2,
   loadConfig
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,

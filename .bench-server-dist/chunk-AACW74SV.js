@@ -8,7 +8,7 @@ import {
   summarize,
   taskTypes,
   timeCalls
-} from "./chunk-BOIYOA3F.js";
+} from "./chunk-CWIWDO5P.js";
 import {
   latencyVsStoreSizeChart
 } from "./chunk-CWCMDVFS.js";
@@ -19,7 +19,7 @@ import {
   layer,
   layerWith2 as layerWith,
   layerWith3 as layerWith2
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import {
   Data_exports,
   Effect_exports,

@@ -5,9 +5,9 @@ import {
   quickSlice,
   runLocomo,
   runLocomoWith
-} from "./chunk-2PENZAMQ.js";
+} from "./chunk-BUAXOUIW.js";
 import "./chunk-CWCMDVFS.js";
-import "./chunk-XNOPOJ5S.js";
+import "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import "./chunk-S5EEIEDT.js";
 export {

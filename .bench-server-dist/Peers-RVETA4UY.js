@@ -7,11 +7,11 @@ import {
   packageRoot,
   quickSlice,
   turnFact
-} from "./chunk-2PENZAMQ.js";
+} from "./chunk-BUAXOUIW.js";
 import {
   BenchRunError,
   useLite
-} from "./chunk-747RLRVP.js";
+} from "./chunk-AACW74SV.js";
 import {
   draw,
   makeTexts,
@@ -19,7 +19,7 @@ import {
   rng,
   summarize,
   taskTypes
-} from "./chunk-BOIYOA3F.js";
+} from "./chunk-CWIWDO5P.js";
 import {
   groupedBarChart,
   latencyVsStoreSizeChart
@@ -32,7 +32,7 @@ import {
   layerWith2 as layerWith,
   layerWith3 as layerWith2,
   tokenCount
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Effect_exports,

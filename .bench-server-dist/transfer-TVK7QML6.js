@@ -3,7 +3,7 @@ import "./chunk-5MBQVIM5.js";
 import "./chunk-ISN7HRKI.js";
 import {
   withStack
-} from "./chunk-5KQZILSZ.js";
+} from "./chunk-YMJPBBXL.js";
 import {
   opt,
   splitList
@@ -29,7 +29,7 @@ import {
   decodeInput,
   idPrefix,
   ownerOf
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Array_exports,

@@ -7,7 +7,7 @@ import {
   rng,
   summarize,
   taskTypes
-} from "./chunk-BOIYOA3F.js";
+} from "./chunk-CWIWDO5P.js";
 import {
   groupedBarChart
 } from "./chunk-CWCMDVFS.js";
@@ -17,7 +17,7 @@ import {
   embedderFromConfig,
   loadConfig,
   storageFromConfig
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,
@@ -313,6 +313,9 @@ var startServer = (options) => {
     env: { ...process.env, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"]
   });
+  const orphan = () => child.kill("SIGKILL");
+  process.once("exit", orphan);
+  child.once("exit", () => process.removeListener("exit", orphan));
   let tail = "";
   const keep = (chunk) => {
     tail = (tail + chunk).slice(-4096);
@@ -366,6 +369,7 @@ var int = (x) => x !== void 0 && Number.isFinite(x) ? Math.round(x).toLocaleStri
 var surfaceName = (s) => s === "rpc" ? "RPC `/rpc`" : "MCP `/mcp`";
 var runName = (r) => `${r.configuration} \xB7 ${r.surface.toUpperCase()}`;
 var meetsGoal = (r) => r.load.throughput >= goal.throughput && r.load.latency.p99 <= goal.p99Ms && r.load.errors.total === goal.errors;
+var cpuPerRequestMs = (r) => r.server.cpuSeconds === void 0 || r.load.latency.n === 0 ? void 0 : r.server.cpuSeconds * 1e3 / r.load.latency.n;
 var markdownOf = (json) => {
   const s = json.settings;
   const lines = [];
@@ -380,7 +384,7 @@ var markdownOf = (json) => {
   for (const r of json.runs) {
     const l = r.load;
     lines.push(
-      `| ${r.configuration} | ${surfaceName(r.surface)} | ${int(l.throughput)} | ${f2(l.latency.p50)} | ${f2(l.latency.p95)} | ${f2(l.latency.p99)} | ${f2(l.latency.max)} | ${f2(l.retrieve.p50)} / ${f2(l.retrieve.p99)} | ${f2(l.learn.p50)} / ${f2(l.learn.p99)} | ${l.errors.total} | ${l.cacheHitRate === void 0 ? "n/a" : `${f1(l.cacheHitRate * 100)}%`} | ${r.server.cpuShare === void 0 ? "\u2013" : `${f2(r.server.cpuShare)} cores`} | ${int(r.server.peakRssMiB)} MiB | ${f2(r.loadAverage1m.start)}\u2013${f2(r.loadAverage1m.end)} | ${meetsGoal(r) ? "PASS" : "**FAIL**"} |`
+      `| ${r.configuration} | ${surfaceName(r.surface)} | ${int(l.throughput)} | ${f2(l.latency.p50)} | ${f2(l.latency.p95)} | ${f2(l.latency.p99)} | ${f2(l.latency.max)} | ${f2(l.retrieve.p50)} / ${f2(l.retrieve.p99)} | ${f2(l.learn.p50)} / ${f2(l.learn.p99)} | ${l.errors.total} | ${l.cacheHitRate === void 0 ? "n/a" : `${f1(l.cacheHitRate * 100)}%`} | ${r.server.cpuShare === void 0 ? "\u2013" : `${f2(r.server.cpuShare)} cores, ${f1(cpuPerRequestMs(r))} ms/req`} | ${int(r.server.peakRssMiB)} MiB | ${f2(r.loadAverage1m.start)}\u2013${f2(r.loadAverage1m.end)} | ${meetsGoal(r) ? "PASS" : "**FAIL**"} |`
     );
   }
   lines.push("");
@@ -398,7 +402,7 @@ var markdownOf = (json) => {
   }
   lines.push("");
   lines.push(
-    "Configurations: " + s.configurations.map((c) => `\`${c.name}\` = ${c.label}`).join("; ") + ". Seeding " + Object.entries(json.seeds).map(([name, seed]) => `${name}: ${int(seed.memories)} memories in ${f2(seed.seconds)} s`).join(", ") + `. Wall time ${f2(json.wallTimeSeconds)} s. The load generator shares the machine's cores with the server; "server CPU" is the server process's CPU time over the phase's wall time.`
+    "Configurations: " + s.configurations.map((c) => `\`${c.name}\` = ${c.label}`).join("; ") + ". Seeding " + Object.entries(json.seeds).map(([name, seed]) => `${name}: ${int(seed.memories)} memories in ${f2(seed.seconds)} s`).join(", ") + `. Wall time ${f2(json.wallTimeSeconds)} s. The load generator shares the machine's cores with the server; "server CPU" is the server process's CPU time over the phase's wall time (1 = one core busy), and per response: with one event loop, 1,000 / (ms per request) approximates the throughput of a server that has a core to itself.`
   );
   lines.push("");
   lines.push("Charts: `server-throughput.svg`, `server-latency.svg`.");

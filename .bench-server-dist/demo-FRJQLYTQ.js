@@ -9,7 +9,7 @@ import {
   AgentScope,
   Alma,
   layerSqlite
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Console_exports,

@@ -7,7 +7,7 @@ import {
   layerFromConfig,
   loadConfig,
   loadConfigOrDefault
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import {
   Context_exports,
   Effect_exports,

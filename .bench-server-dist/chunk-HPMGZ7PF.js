@@ -9107,6 +9107,10 @@ var ForgetInput = Schema_exports.Struct({
   belowConfidence: Schema_exports.optional(UnitInterval),
   dryRun: Schema_exports.optional(Schema_exports.Boolean)
 });
+var AuditLogLimit = Schema_exports.Number.pipe(
+  Schema_exports.int({ message: () => "limit must be an integer" }),
+  Schema_exports.between(1, 1e4, { message: () => "limit must be between 1 and 10000" })
+);
 
 // src/internal/validate.ts
 var describe = (issue) => {
@@ -10005,10 +10009,6 @@ var editable = {
   domain_knowledge: ["fact", "confidence", "metadata"],
   anti_pattern: ["pattern", "whyBad", "betterAlternative", "metadata"]
 };
-var AuditLimit = Schema_exports.Number.pipe(
-  Schema_exports.int({ message: () => "limit must be an integer" }),
-  Schema_exports.between(1, 1e4, { message: () => "limit must be between 1 and 10000" })
-);
 var decodeId = (id) => decodeInput(Schema_exports.Struct({ id: MemoryId }), { id }).pipe(Effect_exports.map((x) => x.id));
 var make27 = (options) => Effect_exports.gen(function* () {
   const storage = yield* Storage;
@@ -10089,7 +10089,7 @@ var make27 = (options) => Effect_exports.gen(function* () {
     stats,
     forget: (input) => forgetter.forget(input ?? {}),
     prune: forgetter.prune,
-    auditLog: (limit) => Effect_exports.flatMap(decodeInput(AuditLimit, limit ?? 100), (n) => storage.auditLog(projectId, n)),
+    auditLog: (limit) => Effect_exports.flatMap(decodeInput(AuditLogLimit, limit ?? 100), (n) => storage.auditLog(projectId, n)),
     exportMemories,
     importMemories,
     registerAgent: (s) => Effect_exports.zipRight(scope2.register(s), cache.invalidateAll),
@@ -10572,13 +10572,9 @@ var toMemoryRow2 = (record, body) => {
   };
 };
 
-// layers/postgres/internal/queries.ts
+// layers/postgres/internal/writes.ts
 var chunkSize4 = 1e3;
-var idsPerQuery = 5e3;
 var encodeBody2 = Schema_exports.encode(MemoryJson2);
-var decodeStored2 = Schema_exports.decodeUnknown(Schema_exports.Array(StoredRow2));
-var decodeBodies2 = Schema_exports.decodeUnknown(Schema_exports.Array(Schema_exports.Struct({ body: MemoryJson2 })));
-var decodeAudit2 = Schema_exports.decodeUnknown(Schema_exports.Array(AuditRow2));
 var prepareRows = (records, dimensions) => Effect_exports.gen(function* () {
   const latest2 = new Map(records.map((r) => [r.memory.id, r]));
   for (const record of latest2.values()) {
@@ -10604,158 +10600,6 @@ var upsertStatement = (sql, t, rows) => sql`insert into ${t.memories} ${sql.inse
       owner = excluded.owner, task_type = excluded.task_type, created_at = excluded.created_at,
       updated_at = excluded.updated_at, body = excluded.body, search_tsv = excluded.search_tsv,
       search_len = excluded.search_len, embedding = excluded.embedding`;
-var clampK2 = (k) => Number.isFinite(k) ? Math.max(Math.floor(k), 0) : 0;
-var partitions2 = (scope2) => {
-  const owners = [];
-  const kinds = [];
-  for (const owner of Array_exports.dedupe(scope2.owners)) {
-    for (const kind of Array_exports.dedupe(scope2.kinds)) {
-      owners.push(owner);
-      kinds.push(kind);
-    }
-  }
-  return { owners, kinds };
-};
-var make29 = (sql, t, dimensions, iterativeScan) => {
-  const save = (records) => Effect_exports.gen(function* () {
-    const rows = yield* prepareRows(records, dimensions);
-    if (rows.length === 0) return;
-    yield* sql.withTransaction(Effect_exports.forEach(Array_exports.chunksOf(rows, chunkSize4), (chunk) => upsertStatement(sql, t, chunk), {
-      discard: true
-    }));
-  });
-  const getMany = (projectId, ids) => Effect_exports.gen(function* () {
-    const found = /* @__PURE__ */ new Map();
-    for (const chunk of Array_exports.chunksOf(Array_exports.dedupe(ids), idsPerQuery)) {
-      const rows = yield* sql`select body, embedding from ${t.memories}
-          where project_id = ${projectId} and id = any(${chunk}::text[])`;
-      for (const row of yield* decodeStored2(rows)) {
-        found.set(row.body.id, { memory: row.body, embedding: row.embedding });
-      }
-    }
-    return ids.flatMap((id) => {
-      const s = found.get(id);
-      return s === void 0 ? [] : [s];
-    });
-  });
-  const withIterativeScan = (effect) => iterativeScan._tag === "session" ? effect : sql.withTransaction(Effect_exports.zipRight(
-    sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
-        set_config('hnsw.ef_search', ${String(iterativeScan.efSearch)}, true)`,
-    effect
-  ));
-  const bestPerPartition2 = (rows, k, order2) => Object.values(Array_exports.groupBy(rows, (row) => String(row.p))).flatMap((list2) => list2.sort((a, b) => order2 * (a.score - b.score)).slice(0, k));
-  const vectorSearch = (scope2, vector) => Effect_exports.gen(function* () {
-    const k = clampK2(scope2.k);
-    const { kinds, owners } = partitions2(scope2);
-    if (k === 0 || owners.length === 0) return [];
-    if (vector.length !== dimensions) {
-      return yield* new SqlError({
-        cause: new RangeError(`expected a ${dimensions}-dimensional query vector, got ${vector.length}`),
-        message: "Vector dimension mismatch"
-      });
-    }
-    const rows = yield* withIterativeScan(sql`select p.i as p, h.id as id, h.score as score
-        from unnest(${owners}::text[], ${kinds}::text[]) with ordinality as p(owner, kind, i)
-        cross join lateral (
-          select m.id, m.embedding <=> ${vectorToSql(vector)}::vector as score from ${t.memories} m
-          where m.project_id = ${scope2.projectId} and m.owner = p.owner and m.kind = p.kind
-          order by score limit ${k}
-        ) h`);
-    return bestPerPartition2(rows, k, 1).map((row) => ({ id: row.id, distance: row.score })).sort((a, b) => a.distance - b.distance);
-  });
-  const lexicalSearch = (scope2, text2) => Effect_exports.gen(function* () {
-    const k = clampK2(scope2.k);
-    const terms2 = queryTerms(text2);
-    const { kinds, owners } = partitions2(scope2);
-    if (k === 0 || terms2.length === 0 || owners.length === 0) return [];
-    const rows = yield* sql`with q as (select ${tsqueryText(terms2)}::tsquery as q, ${terms2}::text[] as terms),
-        parts as (select owner, kind, i from unnest(${owners}::text[], ${kinds}::text[]) with ordinality as p(owner, kind, i)),
-        matches as materialized (
-          select p.i, m.id, m.search_len, m.search_tsv
-          from q, parts p join ${t.memories} m
-            on m.project_id = ${scope2.projectId} and m.owner = p.owner and m.kind = p.kind
-          where m.search_tsv @@ q.q
-        ),
-        stats as (
-          select p.i, count(*)::float8 as n, avg(m.search_len)::float8 as avgdl
-          from parts p join ${t.memories} m
-            on m.project_id = ${scope2.projectId} and m.owner = p.owner and m.kind = p.kind
-          where p.i in (select i from matches)
-          group by p.i
-        ),
-        tf as (
-          select mt.i, mt.id, mt.search_len, l.lexeme, cardinality(l.positions)::float8 as tf
-          from q, matches mt cross join lateral unnest(mt.search_tsv) l
-          where l.lexeme = any(q.terms)
-        ),
-        df as (select i, lexeme, count(*)::float8 as df from tf group by i, lexeme),
-        scored as (
-          select tf.i, tf.id, sum(
-            ln((s.n - df.df + 0.5) / (df.df + 0.5) + 1) * tf.tf * 2.2
-              / (tf.tf + 1.2 * (0.25 + 0.75 * tf.search_len / s.avgdl))
-          ) as score
-          from tf join df on df.i = tf.i and df.lexeme = tf.lexeme join stats s on s.i = tf.i
-          group by tf.i, tf.id
-        ),
-        ranked as (
-          select i, id, score, row_number() over (partition by i order by score desc, id collate "C") as r from scored
-        )
-        select i as p, id, score from ranked where r <= ${k}`;
-    return bestPerPartition2(rows, k, -1).map((row) => ({ id: row.id, bm25: row.score })).sort((a, b) => b.bm25 - a.bm25);
-  });
-  const list = (query) => {
-    const filters = [sql`project_id = ${query.projectId}`];
-    if (query.owners !== void 0) {
-      if (query.owners.length === 0) return Effect_exports.succeed([]);
-      filters.push(sql`owner = any(${Array_exports.dedupe(query.owners)}::text[])`);
-    }
-    if (query.kinds !== void 0) {
-      if (query.kinds.length === 0) return Effect_exports.succeed([]);
-      filters.push(sql`kind = any(${Array_exports.dedupe(query.kinds)}::text[])`);
-    }
-    if (query.taskType !== void 0) filters.push(sql`task_type = ${query.taskType}`);
-    if (query.createdBefore !== void 0) filters.push(sql`created_at < ${DateTime_exports.toDate(query.createdBefore)}`);
-    const limit = query.limit === void 0 ? sql.literal("all") : sql`${Math.max(0, Math.floor(query.limit))}`;
-    return sql`select body from ${t.memories} where ${sql.and(filters)}
-      order by created_at desc, seq desc limit ${limit}`.pipe(
-      Effect_exports.flatMap(decodeBodies2),
-      Effect_exports.map(Array_exports.map((row) => row.body))
-    );
-  };
-  const remove = (projectId, deletions) => Effect_exports.gen(function* () {
-    const reasons = /* @__PURE__ */ new Map();
-    for (const d of deletions) if (!reasons.has(d.id)) reasons.set(d.id, d.reason);
-    if (reasons.size === 0) return 0;
-    const deletedAt = DateTime_exports.toDate(yield* DateTime_exports.now);
-    const rows = yield* sql`with gone as (
-          delete from ${t.memories} where project_id = ${projectId} and id = any(${[...reasons.keys()]}::text[])
-          returning id, kind, owner, body
-        )
-        insert into ${t.audit} (memory_id, kind, project_id, owner, reason, deleted_at, snapshot)
-        select g.id, g.kind, ${projectId}, g.owner, r.reason, ${deletedAt}, g.body
-        from gone g join unnest(${[...reasons.keys()]}::text[], ${[...reasons.values()]}::text[]) as r(id, reason)
-          on r.id = g.id
-        returning memory_id`;
-    return rows.length;
-  });
-  const auditLog = (projectId, limit) => sql`select memory_id as "memoryId", kind, project_id as "projectId", owner, reason, deleted_at as "deletedAt",
-      snapshot from ${t.audit} where project_id = ${projectId}
-      order by deleted_at desc, seq desc limit ${Math.max(0, Math.floor(limit))}`.pipe(Effect_exports.flatMap(decodeAudit2));
-  const stats = (projectId, owners) => Effect_exports.gen(function* () {
-    const rows = owners !== void 0 && owners.length === 0 ? [] : yield* sql`select kind, count(*)::int as n from ${t.memories} where project_id = ${projectId} ${owners === void 0 ? sql.literal("") : sql`and owner = any(${Array_exports.dedupe(owners)}::text[])`} group by kind`;
-    const count2 = new Map(rows.map((row) => [row.kind, row.n]));
-    const of = (kind) => count2.get(kind) ?? 0;
-    const counts = {
-      heuristic: of("heuristic"),
-      outcome: of("outcome"),
-      user_preference: of("user_preference"),
-      domain_knowledge: of("domain_knowledge"),
-      anti_pattern: of("anti_pattern")
-    };
-    return counts;
-  });
-  return { save, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats };
-};
 
 // layers/postgres/internal/bulk.ts
 var threshold = 25;
@@ -10848,7 +10692,7 @@ function* copyData(rows) {
 }
 var failed = (message) => (cause) => new SqlError({ cause, message });
 var isUniqueViolation = (error) => error.cause?.code === "23505";
-var make30 = (pool, sql, t, dimensions) => {
+var make29 = (pool, sql, t, dimensions) => {
   const hnswIndex = t.qualified("memories_embedding");
   const copy = `copy ${t.qualified("memories")} (${columns.join(", ")}) from stdin (format binary)`;
   const query = (client, text2, params = []) => Effect_exports.tryPromise({
@@ -10997,7 +10841,7 @@ var openPool = (options) => Effect_exports.gen(function* () {
 
 // layers/postgres/internal/tables.ts
 var isSchemaName = (name2) => /^[a-z_][a-z0-9_]{0,62}$/.test(name2);
-var make31 = (sql, schema) => ({
+var make30 = (sql, schema) => ({
   schemaName: schema,
   schema: sql(schema),
   meta: sql(`${schema}.alma_meta`),
@@ -11052,6 +10896,164 @@ var checkDimensions = (space) => Number.isSafeInteger(space.dimensions) && space
     description: `the embedder "${space.model}" reports ${space.dimensions} dimensions; PostgreSQL storage needs an integer from 1 to ${maxIndexedDimensions} (pgvector's HNSW limit): configure an embedder with fewer dimensions`
   })
 );
+
+// layers/postgres/internal/queries.ts
+var idsPerQuery = 5e3;
+var decodeStored2 = Schema_exports.decodeUnknown(Schema_exports.Array(StoredRow2));
+var decodeBodies2 = Schema_exports.decodeUnknown(Schema_exports.Array(Schema_exports.Struct({ body: MemoryJson2 })));
+var decodeAudit2 = Schema_exports.decodeUnknown(Schema_exports.Array(AuditRow2));
+var clampK2 = (k) => Number.isFinite(k) ? Math.max(Math.floor(k), 0) : 0;
+var partitions2 = (scope2) => {
+  const owners = [];
+  const kinds = [];
+  for (const owner of Array_exports.dedupe(scope2.owners)) {
+    for (const kind of Array_exports.dedupe(scope2.kinds)) {
+      owners.push(owner);
+      kinds.push(kind);
+    }
+  }
+  return { owners, kinds };
+};
+var make31 = (sql, t, dimensions, iterativeScan) => {
+  const save = (records) => Effect_exports.gen(function* () {
+    const rows = yield* prepareRows(records, dimensions);
+    if (rows.length === 0) return;
+    yield* sql.withTransaction(
+      Effect_exports.forEach(Array_exports.chunksOf(rows, chunkSize4), (chunk) => upsertStatement(sql, t, chunk), { discard: true })
+    );
+  });
+  const getMany = (projectId, ids) => Effect_exports.gen(function* () {
+    const found = /* @__PURE__ */ new Map();
+    for (const chunk of Array_exports.chunksOf(Array_exports.dedupe(ids), idsPerQuery)) {
+      const rows = yield* sql`select body, embedding from ${t.memories}
+          where project_id = ${projectId} and id = any(${chunk}::text[])`;
+      for (const row of yield* decodeStored2(rows)) {
+        found.set(row.body.id, { memory: row.body, embedding: row.embedding });
+      }
+    }
+    return ids.flatMap((id) => {
+      const s = found.get(id);
+      return s === void 0 ? [] : [s];
+    });
+  });
+  const withIterativeScan = (effect) => iterativeScan._tag === "session" ? effect : sql.withTransaction(Effect_exports.zipRight(
+    sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
+        set_config('hnsw.ef_search', ${String(iterativeScan.efSearch)}, true)`,
+    effect
+  ));
+  const bestPerPartition2 = (rows, k, order2) => Object.values(Array_exports.groupBy(rows, (row) => String(row.p))).flatMap((list2) => list2.sort((a, b) => order2 * (a.score - b.score)).slice(0, k));
+  const vectorSearch = (scope2, vector) => Effect_exports.gen(function* () {
+    const k = clampK2(scope2.k);
+    const { kinds, owners } = partitions2(scope2);
+    if (k === 0 || owners.length === 0) return [];
+    if (vector.length !== dimensions) {
+      return yield* new SqlError({
+        cause: new RangeError(`expected a ${dimensions}-dimensional query vector, got ${vector.length}`),
+        message: "Vector dimension mismatch"
+      });
+    }
+    const rows = yield* withIterativeScan(sql`select p.i as p, h.id as id, h.score as score
+        from unnest(${owners}::text[], ${kinds}::text[]) with ordinality as p(owner, kind, i)
+        cross join lateral (
+          select m.id, m.embedding <=> ${vectorToSql(vector)}::vector as score from ${t.memories} m
+          where m.project_id = ${scope2.projectId} and m.owner = p.owner and m.kind = p.kind
+          order by score limit ${k}
+        ) h`);
+    return bestPerPartition2(rows, k, 1).map((row) => ({ id: row.id, distance: row.score })).sort((a, b) => a.distance - b.distance);
+  });
+  const lexicalSearch = (scope2, text2) => Effect_exports.gen(function* () {
+    const k = clampK2(scope2.k);
+    const terms2 = queryTerms(text2);
+    const { kinds, owners } = partitions2(scope2);
+    if (k === 0 || terms2.length === 0 || owners.length === 0) return [];
+    const rows = yield* sql`with q as (select ${tsqueryText(terms2)}::tsquery as q, ${terms2}::text[] as terms),
+        parts as (select owner, kind, i from unnest(${owners}::text[], ${kinds}::text[]) with ordinality as p(owner, kind, i)),
+        matches as materialized (
+          select p.i, m.id, m.search_len, m.search_tsv
+          from q, parts p join ${t.memories} m
+            on m.project_id = ${scope2.projectId} and m.owner = p.owner and m.kind = p.kind
+          where m.search_tsv @@ q.q
+        ),
+        stats as (
+          select p.i, count(*)::float8 as n, avg(m.search_len)::float8 as avgdl
+          from parts p join ${t.memories} m
+            on m.project_id = ${scope2.projectId} and m.owner = p.owner and m.kind = p.kind
+          where p.i in (select i from matches)
+          group by p.i
+        ),
+        tf as (
+          select mt.i, mt.id, mt.search_len, l.lexeme, cardinality(l.positions)::float8 as tf
+          from q, matches mt cross join lateral unnest(mt.search_tsv) l
+          where l.lexeme = any(q.terms)
+        ),
+        df as (select i, lexeme, count(*)::float8 as df from tf group by i, lexeme),
+        scored as (
+          select tf.i, tf.id, sum(
+            greatest(1e-6, ln((s.n - df.df + 0.5) / (df.df + 0.5))) * tf.tf * 2.2
+              / (tf.tf + 1.2 * (0.25 + 0.75 * tf.search_len / s.avgdl))
+          ) as score
+          from tf join df on df.i = tf.i and df.lexeme = tf.lexeme join stats s on s.i = tf.i
+          group by tf.i, tf.id
+        ),
+        ranked as (
+          select i, id, score, row_number() over (partition by i order by score desc, id collate "C") as r from scored
+        )
+        select i as p, id, score from ranked where r <= ${k}`;
+    return bestPerPartition2(rows, k, -1).map((row) => ({ id: row.id, bm25: row.score })).sort((a, b) => b.bm25 - a.bm25);
+  });
+  const list = (query) => {
+    const filters = [sql`project_id = ${query.projectId}`];
+    if (query.owners !== void 0) {
+      if (query.owners.length === 0) return Effect_exports.succeed([]);
+      filters.push(sql`owner = any(${Array_exports.dedupe(query.owners)}::text[])`);
+    }
+    if (query.kinds !== void 0) {
+      if (query.kinds.length === 0) return Effect_exports.succeed([]);
+      filters.push(sql`kind = any(${Array_exports.dedupe(query.kinds)}::text[])`);
+    }
+    if (query.taskType !== void 0) filters.push(sql`task_type = ${query.taskType}`);
+    if (query.createdBefore !== void 0) filters.push(sql`created_at < ${DateTime_exports.toDate(query.createdBefore)}`);
+    const limit = query.limit === void 0 ? sql.literal("all") : sql`${Math.max(0, Math.floor(query.limit))}`;
+    return sql`select body from ${t.memories} where ${sql.and(filters)}
+      order by created_at desc, seq desc limit ${limit}`.pipe(
+      Effect_exports.flatMap(decodeBodies2),
+      Effect_exports.map(Array_exports.map((row) => row.body))
+    );
+  };
+  const remove = (projectId, deletions) => Effect_exports.gen(function* () {
+    const reasons = /* @__PURE__ */ new Map();
+    for (const d of deletions) if (!reasons.has(d.id)) reasons.set(d.id, d.reason);
+    if (reasons.size === 0) return 0;
+    const deletedAt = DateTime_exports.toDate(yield* DateTime_exports.now);
+    const rows = yield* sql`with gone as (
+          delete from ${t.memories} where project_id = ${projectId} and id = any(${[...reasons.keys()]}::text[])
+          returning id, kind, owner, body
+        )
+        insert into ${t.audit} (memory_id, kind, project_id, owner, reason, deleted_at, snapshot)
+        select g.id, g.kind, ${projectId}, g.owner, r.reason, ${deletedAt}, g.body
+        from gone g join unnest(${[...reasons.keys()]}::text[], ${[...reasons.values()]}::text[]) as r(id, reason)
+          on r.id = g.id
+        returning memory_id`;
+    return rows.length;
+  });
+  const auditLog = (projectId, limit) => sql`select memory_id as "memoryId", kind, project_id as "projectId", owner, reason, deleted_at as "deletedAt",
+      snapshot from ${t.audit} where project_id = ${projectId}
+      order by deleted_at desc, seq desc limit ${Math.max(0, Math.floor(limit))}`.pipe(Effect_exports.flatMap(decodeAudit2));
+  const stats = (projectId, owners) => Effect_exports.gen(function* () {
+    const rows = owners !== void 0 && owners.length === 0 ? [] : yield* sql`select kind, count(*)::int as n from ${t.memories} where project_id = ${projectId} ${owners === void 0 ? sql.literal("") : sql`and owner = any(${Array_exports.dedupe(owners)}::text[])`} group by kind`;
+    const count2 = new Map(rows.map((row) => [row.kind, row.n]));
+    const of = (kind) => count2.get(kind) ?? 0;
+    const counts = {
+      heuristic: of("heuristic"),
+      outcome: of("outcome"),
+      user_preference: of("user_preference"),
+      domain_knowledge: of("domain_knowledge"),
+      anti_pattern: of("anti_pattern")
+    };
+    return counts;
+  });
+  return { save, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats };
+};
 
 // layers/postgres/internal/records.ts
 var chunkSize5 = 1e3;
@@ -11280,7 +11282,7 @@ var build2 = (options, copyPool) => Effect_exports.gen(function* () {
   const embedder = yield* Embedder;
   const space = { model: embedder.model, dimensions: embedder.dimensions };
   yield* checkDimensions(space);
-  const tables = make31(sql, options.schema);
+  const tables = make30(sql, options.schema);
   const context = { sql, tables, space, hnsw: options.hnsw };
   const where = `schema "${options.schema}" of database "${sql.config.database ?? "(default)"}" at ${sql.config.host ?? "localhost"}:${sql.config.port ?? 5432}`;
   yield* openFailure(migrate2(context));
@@ -11288,9 +11290,9 @@ var build2 = (options, copyPool) => Effect_exports.gen(function* () {
   const [scan] = yield* sql`select current_setting('hnsw.iterative_scan', true)
       as mode`.pipe(refail2("open"));
   const iterative = scan?.mode === "relaxed_order" || scan?.mode === "strict_order" ? { _tag: "session" } : { _tag: "local", efSearch: options.hnsw.efSearch };
-  const q = make29(sql, tables, space.dimensions, iterative);
+  const q = make31(sql, tables, space.dimensions, iterative);
   const records = make32(sql, tables);
-  const bulk = copyPool === void 0 ? void 0 : make30(copyPool, sql, tables, space.dimensions);
+  const bulk = copyPool === void 0 ? void 0 : make29(copyPool, sql, tables, space.dimensions);
   const save = Effect_exports.fn("PgStorage.save")(function* (batch) {
     yield* Effect_exports.annotateCurrentSpan({ "alma.backend": backend2, "alma.count": batch.length });
     if (bulk !== void 0 && batch.length >= threshold) return yield* bulk.save(batch, q.save);
@@ -12932,6 +12934,7 @@ export {
   AddAntiPatternInput,
   UpdateInput,
   ForgetInput,
+  AuditLogLimit,
   decodeInput,
   embedTexts,
   Advisor,

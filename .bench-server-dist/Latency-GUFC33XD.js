@@ -7,10 +7,10 @@ import {
   runLatency,
   runLatencyWith,
   useLite
-} from "./chunk-747RLRVP.js";
-import "./chunk-BOIYOA3F.js";
+} from "./chunk-AACW74SV.js";
+import "./chunk-CWIWDO5P.js";
 import "./chunk-CWCMDVFS.js";
-import "./chunk-XNOPOJ5S.js";
+import "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import "./chunk-S5EEIEDT.js";
 export {

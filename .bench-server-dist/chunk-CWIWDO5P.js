@@ -13,7 +13,7 @@ import {
   idPrefix,
   layerWith2 as layerWith,
   mix32
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import {
   DateTime_exports,
   Effect_exports,

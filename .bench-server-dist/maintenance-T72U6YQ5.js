@@ -1,7 +1,7 @@
 import { createRequire as __almaCreateRequire } from "node:module"; const require = __almaCreateRequire(import.meta.url);
 import {
   withStack
-} from "./chunk-5KQZILSZ.js";
+} from "./chunk-YMJPBBXL.js";
 import {
   opt
 } from "./chunk-FT56ESOA.js";
@@ -16,7 +16,7 @@ import {
   ForgetResult,
   Stats,
   decodeInput
-} from "./chunk-XNOPOJ5S.js";
+} from "./chunk-HPMGZ7PF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Console_exports,
