@@ -7,7 +7,7 @@ import {
 } from "./chunk-3NVX4HF5.js";
 import {
   suites
-} from "./chunk-YIEP3RGQ.js";
+} from "./chunk-ISA4O5EM.js";
 import "./chunk-ISN7HRKI.js";
 import {
   Command_exports,
@@ -169,10 +169,10 @@ var mcp = {
 
 // src/cli/Cli.ts
 var lazy = (load, handler) => (args) => Effect_exports.flatMap(Effect_exports.promise(load), (m) => handler(m)(args));
-var memory = () => import("./memory-RJ5NMF7Q.js");
-var maintenance = () => import("./maintenance-T72U6YQ5.js");
-var setup = () => import("./setup-S7KEV62D.js");
-var transfer = () => import("./transfer-TVK7QML6.js");
+var memory = () => import("./memory-VGSCTEM2.js");
+var maintenance = () => import("./maintenance-WIKMPE36.js");
+var setup = () => import("./setup-BKP3CMKE.js");
+var transfer = () => import("./transfer-6E7QH2NL.js");
 var subcommands = [
   Command_exports.make("init", init, lazy(setup, (m) => m.init)).pipe(
     Command_exports.withDescription("Write .alma/config.yaml with every key and its default, commented; --agent adds agents")
@@ -209,20 +209,20 @@ var subcommands = [
       "Import a JSONL export, re-embedding when the embedder differs; all or nothing unless --skip-invalid"
     )
   ),
-  Command_exports.make("demo", demo, lazy(() => import("./demo-FRJQLYTQ.js"), (m) => m.demo)).pipe(
+  Command_exports.make("demo", demo, lazy(() => import("./demo-5JCOONZ2.js"), (m) => m.demo)).pipe(
     Command_exports.withDescription(
       "Run the narrated scenario (two scoped agents learn, share and retrieve) on a fresh temporary database"
     )
   ),
-  Command_exports.make("serve", serve, lazy(() => import("./serve-2OLKEYIS.js"), (m) => m.serve)).pipe(
+  Command_exports.make("serve", serve, lazy(() => import("./serve-SKP6HW7B.js"), (m) => m.serve)).pipe(
     Command_exports.withDescription(
       "Serve the RPC API (/rpc ndjson, /ws WebSocket) and MCP (/mcp Streamable HTTP) on 127.0.0.1:8765 until SIGTERM"
     )
   ),
-  Command_exports.make("mcp", mcp, lazy(() => import("./serve-2OLKEYIS.js"), (m) => m.mcp)).pipe(
+  Command_exports.make("mcp", mcp, lazy(() => import("./serve-SKP6HW7B.js"), (m) => m.mcp)).pipe(
     Command_exports.withDescription("Serve MCP over stdio (newline-delimited JSON-RPC) for Claude Code and other MCP clients")
   ),
-  Command_exports.make("bench", bench, lazy(() => import("./bench-R2SJDFZM.js"), (m) => m.bench)).pipe(
+  Command_exports.make("bench", bench, lazy(() => import("./bench-3PC44VEB.js"), (m) => m.bench)).pipe(
     Command_exports.withDescription("Run a benchmark suite; write <out>/<suite>.json and charts, and append to BENCHMARKS.md")
   )
 ];

@@ -169,10 +169,12 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
         const next = new Map(s.records)
         const audit = [...s.audit]
         let count = 0
+        const deleted = new Set<string>()
         for (const d of deletions) {
           const r = next.get(d.id)
           if (!r || r.memory.projectId !== projectId) continue
           next.delete(d.id)
+          deleted.add(d.id)
           count++
           audit.push(
             Storage.ForgetAudit.make({
@@ -186,7 +188,13 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
             })
           )
         }
-        return [count, { ...s, records: next, audit }]
+        // Artifacts linked to a deleted memory go with it.
+        const workflow = new Map(
+          [...s.workflow].filter(([, r]) =>
+            !(r.projectId === projectId && r.collection === "artifact" && deleted.has(r.parent))
+          )
+        )
+        return [count, { ...s, records: next, audit, workflow }]
       }))
 
   const auditLog = (projectId: string, limit: number) =>

@@ -164,7 +164,11 @@ export interface Service {
   readonly lexicalSearch: (scope: SearchScope, text: string) => Effect.Effect<ReadonlyArray<LexicalHit>, StorageError>
   /** Memories matching the filter, newest first (without their embeddings: listing never needs them). */
   readonly list: (query: ListQuery) => Effect.Effect<ReadonlyArray<Memory>, StorageError>
-  /** Deletes the records and writes one audit row each, in one transaction. Returns the number deleted. */
+  /**
+   * Deletes the memories and writes one audit row each, in one transaction; the artifact records
+   * linked to a deleted memory (collection `artifact`, parent = its id) are deleted with it.
+   * Returns the number of memories deleted.
+   */
   readonly delete: (projectId: string, deletions: ReadonlyArray<Deletion>) => Effect.Effect<number, StorageError>
   /** Audit rows of `projectId`, newest first. */
   readonly auditLog: (projectId: string, limit: number) => Effect.Effect<ReadonlyArray<ForgetAudit>, StorageError>

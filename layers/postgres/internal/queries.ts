@@ -196,7 +196,8 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
     )
   }
 
-  // One statement (atomic by itself): the deleted rows feed the audit insert.
+  // One statement (atomic by itself): the deleted rows feed the audit insert and take their linked
+  // artifact records with them.
   const remove = (projectId: string, deletions: ReadonlyArray<Storage.Deletion>) =>
     Effect.gen(function*() {
       const reasons = new Map<string, string>()
@@ -206,6 +207,10 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
       const rows = yield* sql`with gone as (
           delete from ${t.memories} where project_id = ${projectId} and id = any(${[...reasons.keys()]}::text[])
           returning id, kind, owner, body
+        ),
+        orphans as (
+          delete from ${t.records} where project_id = ${projectId} and collection = 'artifact'
+            and parent in (select id from gone)
         )
         insert into ${t.audit} (memory_id, kind, project_id, owner, reason, deleted_at, snapshot)
         select g.id, g.kind, ${projectId}, g.owner, r.reason, ${deletedAt}, g.body

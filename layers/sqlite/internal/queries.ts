@@ -306,6 +306,9 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
             kind: row.kind
           })))
           yield* sql`delete from memories where ${sql.in("seq", found.map((row) => row.seq))}`
+          // Artifacts linked to a deleted memory go with it.
+          yield* sql`delete from workflow_records where project_id = ${projectId} and collection = 'artifact'
+            and ${sql.in("parent", found.map((row) => row.id))}`
           deleted += found.length
         }
         return deleted

@@ -5,6 +5,7 @@
 import { assert } from "@effect/vitest"
 import { DateTime, Effect } from "effect"
 import type * as Storage from "../../../src/services/Storage.js"
+import { build, stored, vec } from "./fixtures.js"
 import { describeBackends, storageTest } from "./suite.js"
 
 /** A record of `proj-a`, collection `checkpoint`, parent `run-1`, created at `at` ms, unless overridden. */
@@ -106,5 +107,34 @@ describeBackends("Storage workflow records", (backend) => {
       assert.deepStrictEqual(listed.map((r) => r.id), records.map((r) => r.id).reverse())
       assert.strictEqual(yield* storage.deleteRecords("proj-a", "checkpoint", records.map((r) => r.id)), 700)
       assert.deepStrictEqual(yield* storage.listRecords("proj-a", "checkpoint", "run-1"), [])
+    }))
+
+  test("deleting a memory deletes the artifact records linked to it, and only those", (storage) =>
+    Effect.gen(function*() {
+      const gone = stored(build.outcome({ n: 1 }), vec(1))
+      const kept = stored(build.outcome({ n: 2 }), vec(0, 1))
+      yield* storage.save([gone, kept])
+      yield* storage.putRecords([
+        record("art-1", 1_000, { collection: "artifact", parent: gone.memory.id }),
+        record("art-2", 2_000, { collection: "artifact", parent: kept.memory.id }),
+        // A checkpoint whose run id happens to equal the memory id is not an artifact: it stays.
+        record("cp-1", 3_000, { collection: "checkpoint", parent: gone.memory.id }),
+        // Same parent in another project: untouched.
+        record("art-3", 4_000, { collection: "artifact", parent: gone.memory.id, projectId: "proj-b" })
+      ])
+      assert.strictEqual(yield* storage.delete("proj-a", [{ id: gone.memory.id, reason: "test" }]), 1)
+      assert.deepStrictEqual(yield* storage.listRecords("proj-a", "artifact", gone.memory.id), [])
+      assert.deepStrictEqual(
+        (yield* storage.listRecords("proj-a", "artifact", kept.memory.id)).map((r) => r.id),
+        ["art-2"]
+      )
+      assert.deepStrictEqual(
+        (yield* storage.listRecords("proj-a", "checkpoint", gone.memory.id)).map((r) => r.id),
+        ["cp-1"]
+      )
+      assert.deepStrictEqual(
+        (yield* storage.listRecords("proj-b", "artifact", gone.memory.id)).map((r) => r.id),
+        ["art-3"]
+      )
     }))
 })

@@ -7,7 +7,7 @@ import {
   layerFromConfig,
   loadConfig,
   loadConfigOrDefault
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import {
   Context_exports,
   Effect_exports,

@@ -13,7 +13,7 @@ import {
   idPrefix,
   layerWith2 as layerWith,
   mix32
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import {
   DateTime_exports,
   Effect_exports,

@@ -7,7 +7,7 @@ import {
   rng,
   summarize,
   taskTypes
-} from "./chunk-CWIWDO5P.js";
+} from "./chunk-52IPULEK.js";
 import {
   groupedBarChart
 } from "./chunk-CWCMDVFS.js";
@@ -17,7 +17,7 @@ import {
   embedderFromConfig,
   loadConfig,
   storageFromConfig
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,
@@ -374,7 +374,7 @@ var markdownOf = (json) => {
   const s = json.settings;
   const lines = [];
   lines.push(
-    `\`alma serve\` in its own process (SQLite store, in-memory caches, access log off), loaded over loopback by autocannon in the benchmark process: ${s.connections} keep-alive connections, each sending ${s.mix.retrieve} \`retrieve\` then ${s.mix.learn} \`learn\` back to back (80% / 20%, closed loop), for ${s.durationSeconds} s after a ${s.warmupSeconds} s warm-up, on a fresh server and a fresh copy of a store of ${int(s.memories)} synthetic memories (${s.agents} agents, the latency suite's corpus) per surface. \`retrieve\` sends one of ${int(s.tasks)} task texts (seeded random order; default options), \`learn\` one of ${int(s.learns)} outcomes in turn. "New texts" counts the timed requests whose task text the run had not sent before: each costs the server an uncached embedding (the others hit the embedding cache), which is what separates the hash from the local configuration; the retrieval cache (300 s, 1,000 entries) hits only until the next \`learn\` of the same agent invalidates it. RPC: one ndjson \`Request\` per POST; MCP: one JSON-RPC \`tools/call\` per POST (\`alma_retrieve\` / \`alma_learn\`), no session. Errors: connection errors and timeouts, non-2xx, and 2xx bodies carrying a failure (RPC \`Failure\` exit, MCP \`isError\`). Latency: request write to end of response, ms${s.quick ? "; **quick run**: a smoke test, not the goal's figures" : ""}.`
+    `\`alma serve\` in its own process (a SQLite store, caches as configured: in memory by default, access log off), loaded over loopback by autocannon in the benchmark process: ${s.connections} keep-alive connections, each sending ${s.mix.retrieve} \`retrieve\` then ${s.mix.learn} \`learn\` back to back (80% / 20%, closed loop), for ${s.durationSeconds} s after a ${s.warmupSeconds} s warm-up, on a fresh server and a fresh copy of a store of ${int(s.memories)} synthetic memories (${s.agents} agents, the latency suite's corpus) per surface. \`retrieve\` sends one of ${int(s.tasks)} task texts (seeded random order; default options), \`learn\` one of ${int(s.learns)} outcomes in turn. "New texts" counts the timed requests whose task text the run had not sent before: each costs the server an uncached embedding (the others hit the embedding cache), which is what separates the hash from the local configuration; the retrieval cache (300 s, 1,000 entries) hits only until the next \`learn\` of the same agent invalidates it. RPC: one ndjson \`Request\` per POST; MCP: one JSON-RPC \`tools/call\` per POST (\`alma_retrieve\` / \`alma_learn\`), no session. Errors: connection errors and timeouts, non-2xx, and 2xx bodies carrying a failure (RPC \`Failure\` exit, MCP \`isError\`). Latency: request write to end of response, ms${s.quick ? "; **quick run**: a smoke test, not the goal's figures" : ""}.`
   );
   lines.push("");
   lines.push(

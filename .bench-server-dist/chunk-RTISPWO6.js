@@ -19,7 +19,7 @@ import {
   loadConfig,
   queryTerms,
   tokenCount
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import {
   Clock_exports,
   ConfigurationError,

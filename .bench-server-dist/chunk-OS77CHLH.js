@@ -8,7 +8,7 @@ import {
   summarize,
   taskTypes,
   timeCalls
-} from "./chunk-CWIWDO5P.js";
+} from "./chunk-52IPULEK.js";
 import {
   latencyVsStoreSizeChart
 } from "./chunk-CWCMDVFS.js";
@@ -19,7 +19,7 @@ import {
   layer,
   layerWith2 as layerWith,
   layerWith3 as layerWith2
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import {
   Data_exports,
   Effect_exports,

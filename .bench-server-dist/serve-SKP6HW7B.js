@@ -76,7 +76,7 @@ import {
 import {
   lazyLocalEmbedder,
   loadCliConfig
-} from "./chunk-YMJPBBXL.js";
+} from "./chunk-VIWFRVFD.js";
 import {
   opt
 } from "./chunk-FT56ESOA.js";
@@ -117,7 +117,7 @@ import {
   layer2,
   layerProject,
   layerSharedFromConfig
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   AlmaError,

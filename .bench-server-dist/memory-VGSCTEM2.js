@@ -1,7 +1,7 @@
 import { createRequire as __almaCreateRequire } from "node:module"; const require = __almaCreateRequire(import.meta.url);
 import {
   withStack
-} from "./chunk-YMJPBBXL.js";
+} from "./chunk-VIWFRVFD.js";
 import {
   opt,
   splitList
@@ -24,7 +24,7 @@ import {
   RetrieveInput,
   UserPreference,
   decodeInput
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Console_exports,

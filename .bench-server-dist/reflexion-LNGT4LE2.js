@@ -15,7 +15,7 @@ import {
   layerWith2 as layerWith,
   layerWith3 as layerWith2,
   loadConfig
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,

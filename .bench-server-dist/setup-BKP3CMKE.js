@@ -4,7 +4,7 @@ import "./chunk-ISN7HRKI.js";
 import {
   DEFAULT_CONFIG_PATH,
   loadCliConfig
-} from "./chunk-YMJPBBXL.js";
+} from "./chunk-VIWFRVFD.js";
 import {
   CliError,
   Output,
@@ -22,7 +22,7 @@ import {
   layer3 as layer,
   layerWith2 as layerWith,
   parseConfig
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Clock_exports,

@@ -9,7 +9,7 @@ import {
   AgentScope,
   Alma,
   layerSqlite
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Console_exports,

@@ -7,10 +7,10 @@ import {
   runLatency,
   runLatencyWith,
   useLite
-} from "./chunk-AACW74SV.js";
-import "./chunk-CWIWDO5P.js";
+} from "./chunk-OS77CHLH.js";
+import "./chunk-52IPULEK.js";
 import "./chunk-CWCMDVFS.js";
-import "./chunk-HPMGZ7PF.js";
+import "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import "./chunk-S5EEIEDT.js";
 export {

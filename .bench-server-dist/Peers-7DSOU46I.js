@@ -7,11 +7,11 @@ import {
   packageRoot,
   quickSlice,
   turnFact
-} from "./chunk-BUAXOUIW.js";
+} from "./chunk-RTISPWO6.js";
 import {
   BenchRunError,
   useLite
-} from "./chunk-AACW74SV.js";
+} from "./chunk-OS77CHLH.js";
 import {
   draw,
   makeTexts,
@@ -19,7 +19,7 @@ import {
   rng,
   summarize,
   taskTypes
-} from "./chunk-CWIWDO5P.js";
+} from "./chunk-52IPULEK.js";
 import {
   groupedBarChart,
   latencyVsStoreSizeChart
@@ -32,7 +32,7 @@ import {
   layerWith2 as layerWith,
   layerWith3 as layerWith2,
   tokenCount
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Effect_exports,

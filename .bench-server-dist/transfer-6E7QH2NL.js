@@ -3,7 +3,7 @@ import "./chunk-5MBQVIM5.js";
 import "./chunk-ISN7HRKI.js";
 import {
   withStack
-} from "./chunk-YMJPBBXL.js";
+} from "./chunk-VIWFRVFD.js";
 import {
   opt,
   splitList
@@ -29,7 +29,7 @@ import {
   decodeInput,
   idPrefix,
   ownerOf
-} from "./chunk-HPMGZ7PF.js";
+} from "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import {
   Array_exports,

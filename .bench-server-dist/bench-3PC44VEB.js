@@ -2,7 +2,7 @@ import { createRequire as __almaCreateRequire } from "node:module"; const requir
 import "./chunk-5MBQVIM5.js";
 import {
   suites
-} from "./chunk-YIEP3RGQ.js";
+} from "./chunk-ISA4O5EM.js";
 import "./chunk-ISN7HRKI.js";
 import {
   opt

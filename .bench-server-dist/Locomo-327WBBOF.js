@@ -5,9 +5,9 @@ import {
   quickSlice,
   runLocomo,
   runLocomoWith
-} from "./chunk-BUAXOUIW.js";
+} from "./chunk-RTISPWO6.js";
 import "./chunk-CWCMDVFS.js";
-import "./chunk-HPMGZ7PF.js";
+import "./chunk-7HY5L3DF.js";
 import "./chunk-HNHJBYPG.js";
 import "./chunk-S5EEIEDT.js";
 export {
