@@ -12,6 +12,7 @@ import { AddAntiPatternInput, AddKnowledgeInput, AddPreferenceInput, LearnInput 
 import type { Memory, Metadata } from "../domain/Memory.js"
 import { AntiPattern, DomainKnowledge, Heuristic, Outcome, ownerOf, searchText, UserPreference } from "../domain/Memory.js"
 import { embedTexts } from "../internal/embedText.js"
+import { fnv1a } from "../internal/hash.js"
 import * as Formation from "../internal/formation.js"
 import { newId } from "../internal/newId.js"
 import { decodeInput } from "../internal/validate.js"
@@ -107,6 +108,9 @@ const HISTORY_WINDOW = 200
 /** Nearest anti-patterns per readable agent checked for a warning. */
 const WARNING_CANDIDATES = 10
 
+/** Lock stripes of `learn` (see `make`); pairs that share a stripe merely wait for each other. */
+const LOCK_STRIPES = 64
+
 /**
  * @since 0.1.0
  * @category constructors
@@ -120,9 +124,12 @@ export const make = (options: Options) =>
     const projectId = options.projectId
     const threshold = options.similarityThreshold ?? 0.75
     const minFailures = options.minFailuresForAntiPattern ?? 2
-    // Learning reads, decides, then writes: learns run one at a time so two concurrent learns can
-    // never both create the same heuristic (storage is one connection anyway on SQLite).
-    const lock = yield* Effect.makeSemaphore(1)
+    // Learning reads, decides, then writes. What it reads and writes is one (agent, task type)'s
+    // heuristics, anti-patterns and outcomes, so learns of one (agent, task type) run one at a time
+    // (two concurrent learns can never both create the same heuristic) while other pairs proceed.
+    // Striped locks: a fixed set, the pair hashed onto one, so memory stays bounded.
+    const locks = yield* Effect.forEach(Array.from({ length: LOCK_STRIPES }), () => Effect.makeSemaphore(1))
+    const lockOf = (agent: string, taskType: string) => locks[fnv1a(`${agent}\u0000${taskType}`) % LOCK_STRIPES]!
 
     const store = (memories: ReadonlyArray<Memory>) =>
       Effect.gen(function*() {
@@ -147,7 +154,23 @@ export const make = (options: Options) =>
       const taskType = req.taskType ?? agentScope.domain ?? Formation.inferTaskType(req.task)
       const checked = yield* scope.checkLearn(req.agent, taskType)
       const readable = yield* scope.readableOwners(req.agent)
-      return yield* lock.withPermits(1)(Effect.gen(function*() {
+      // Outside the lock: nothing here depends on what concurrent learns decide.
+      const [strategy] = yield* embedTexts(embedder, [req.strategyUsed])
+      // Warnings: the readable anti-patterns nearest to the strategy are the candidates (a bounded
+      // kNN, whatever the number of anti-patterns), confirmed by pattern-to-strategy similarity.
+      const nearest = yield* storage.vectorSearch(
+        { projectId, owners: readable, kinds: ["anti_pattern"], k: WARNING_CANDIDATES },
+        strategy!
+      )
+      const candidates = yield* storage.getMany(projectId, nearest.map((h) => h.id))
+      const warningCandidates = yield* withStrategies(
+        candidates.map((c) => c.memory).filter((m): m is AntiPattern => m.kind === "anti_pattern"),
+        (a) => a.pattern
+      )
+      const warnings = warningCandidates
+        .filter((a) => Embedder.cosine(a.strategy, strategy!) >= threshold)
+        .map((a) => a.item)
+      return yield* lockOf(req.agent, taskType).withPermits(1)(Effect.gen(function*() {
         const now = yield* DateTime.now
         const outcome = Outcome.make({
           id: yield* newId("outcome"),
@@ -165,7 +188,6 @@ export const make = (options: Options) =>
           metadata: req.metadata ?? {},
           provenance: []
         })
-        const [strategy] = yield* embedTexts(embedder, [req.strategyUsed])
         const heuristics = yield* Effect.flatMap(listKind("heuristic", [req.agent], taskType), (hs) =>
           withStrategies(hs, (h) => h.strategy))
         const ownAntiPatterns = yield* Effect.flatMap(listKind("anti_pattern", [req.agent], taskType), (aps) =>
@@ -181,17 +203,6 @@ export const make = (options: Options) =>
           ? yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
             withStrategies(os, (o) => o.strategyUsed))
           : []
-        // Warnings: the readable anti-patterns nearest to the strategy are the candidates (a bounded
-        // kNN, whatever the number of anti-patterns), confirmed by pattern-to-strategy similarity.
-        const nearest = yield* storage.vectorSearch(
-          { projectId, owners: readable, kinds: ["anti_pattern"], k: WARNING_CANDIDATES },
-          strategy!
-        )
-        const candidates = yield* storage.getMany(projectId, nearest.map((h) => h.id))
-        const warningCandidates = yield* withStrategies(
-          candidates.map((c) => c.memory).filter((m): m is AntiPattern => m.kind === "anti_pattern"),
-          (a) => a.pattern
-        )
         const similar = history.filter((o) => Embedder.cosine(o.strategy, strategy!) >= threshold).map((o) => o.item)
         const formation: Formation.FormationInput = {
           outcome,
@@ -208,9 +219,6 @@ export const make = (options: Options) =>
           matchedAntiPattern,
           Formation.betterAlternative(taskType, strategy!, threshold, heuristics, history)
         )
-        const warnings = warningCandidates
-          .filter((a) => Embedder.cosine(a.strategy, strategy!) >= threshold)
-          .map((a) => a.item)
         yield* store([outcome, ...(heuristic ? [heuristic.memory] : []), ...(antiPattern ? [antiPattern.memory] : [])])
         return LearnResult.make({
           outcome,
