@@ -7,8 +7,6 @@ import { FileSystem, Path } from "@effect/platform"
 import { Clock, Console, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { fileURLToPath } from "node:url"
 import { parseConfig } from "../../../config/AlmaConfig.js"
-import * as SqliteStorage from "../../../layers/sqlite/SqliteStorage.js"
-import * as MemoryStorage from "../../../layers/memory/MemoryStorage.js"
 import * as Alma from "../../Alma.js"
 import { Name } from "../../domain/Ids.js"
 import { decodeInput } from "../../internal/validate.js"
@@ -150,7 +148,7 @@ const runChecks = (config: Option.Option<string>) =>
         `loaded and embedded in ${loadMs} ms`
     })
 
-    const storageLayer = c.storage === "memory" ? MemoryStorage.layer : SqliteStorage.layerWith({ filename: c.sqlitePath })
+    const storageLayer = Alma.storageFromConfig(c)
     const storage = yield* Effect.either(
       Layer.build(storageLayer.pipe(Layer.provide(Layer.succeed(Embedder.Embedder, e)))).pipe(
         Effect.map((ctx) => Context.get(ctx, Storage.Storage))
@@ -158,7 +156,10 @@ const runChecks = (config: Option.Option<string>) =>
     )
     if (Either.isLeft(storage)) return [...checks, failed("storage", storage.left)]
     const s = storage.right
-    checks.push({ name: "storage", ok: true, detail: `${s.backend}${c.storage === "sqlite" ? `: ${c.sqlitePath}` : ""}` })
+    checks.push({ name: "storage", ok: true, detail: `${s.backend}${
+        c.storage === "sqlite" ? `: ${c.sqlitePath}` : c.storage === "postgres" ? `: schema ${c.postgres?.schema}` : ""
+      }`
+    })
 
     const counts = yield* Effect.either(s.stats(c.projectId))
     if (Either.isLeft(counts)) return [...checks, failed("memories", counts.left)]
