@@ -12,13 +12,14 @@
 import * as McpServer from "@effect/ai/McpServer"
 import { HttpRouter, HttpServerResponse } from "@effect/platform"
 import { NodeSink, NodeStream } from "@effect/platform-node"
-import { RpcSerialization, RpcServer } from "@effect/rpc"
+import { RpcServer } from "@effect/rpc"
 import { Effect, Layer, Logger } from "effect"
 import type * as AlmaService from "../services/Alma.js"
 import type * as Advisor from "../services/Advisor.js"
 import type * as Consolidator from "../services/Consolidator.js"
 import type * as Workflows from "../services/Workflows.js"
-import { jsonLines } from "./jsonLines.js"
+import { makeProtocolHttp } from "./protocolHttp.js"
+import { makeProtocolStdio } from "./protocolStdio.js"
 import { registerTools } from "./register.js"
 import { registerResources } from "./resources.js"
 
@@ -57,9 +58,10 @@ const layerServer = <E, R>(info: ServerInfo, protocol: Layer.Layer<RpcServer.Pro
 }
 
 /**
- * Streamable HTTP at `path` on `HttpRouter.Default`: JSON-RPC over POST; GET (server-sent event
- * stream) and DELETE (session end) answer 405, which the MCP spec allows for servers that do not
- * offer them. Serve it with `HttpRouter.Default.serve()` provided with this layer, so the route
+ * Streamable HTTP at `path` on `HttpRouter.Default`: JSON-RPC over POST, answered with one
+ * `application/json` body (statuses and JSON-RPC errors: `protocolHttp.ts`; ids of any string or
+ * number come back unchanged); GET (server-sent event stream) and DELETE (session end) answer 405,
+ * which the MCP spec allows for servers that do not offer them. Serve it with `HttpRouter.Default.serve()` provided with this layer, so the route
  * exists before the server starts.
  *
  * @since 0.1.0
@@ -73,8 +75,8 @@ export const layerMcpHttp = (options: {
   const methods = HttpRouter.Default.use((router) =>
     Effect.zipRight(router.get(options.path, notAllowed), router.del(options.path, notAllowed))
   )
-  const protocol = RpcServer.layerProtocolHttp({ path: options.path }).pipe(
-    Layer.provide(RpcSerialization.layerJsonRpc())
+  const protocol = Layer.effect(RpcServer.Protocol, makeProtocolHttp(options.path)).pipe(
+    Layer.provide(HttpRouter.Default.Live)
   )
   return Layer.merge(layerServer(options.info, protocol), methods)
 }
@@ -92,15 +94,14 @@ export const stdioLogger: Layer.Layer<never> = Layer.mergeAll(
 )
 
 /**
- * Stdio: newline-delimited JSON-RPC on the process's stdin and stdout, logs on stderr. Lines that
- * are not JSON are logged and skipped. The server stops when stdin ends.
+ * Stdio: newline-delimited JSON-RPC on the process's stdin and stdout, logs on stderr. Every line is
+ * answered as JSON-RPC 2.0 says, malformed ones included (`protocolStdio.ts`). The server stops when
+ * stdin ends.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerMcpStdio = (options: { readonly info: ServerInfo }): Layer.Layer<never, never, EngineServices> => {
-  const protocol = RpcServer.layerProtocolStdio({ stdin: jsonLines(NodeStream.stdin), stdout: NodeSink.stdout }).pipe(
-    Layer.provide(RpcSerialization.layerNdJsonRpc())
-  )
+  const protocol = Layer.scoped(RpcServer.Protocol, makeProtocolStdio({ stdin: NodeStream.stdin, stdout: NodeSink.stdout }))
   return layerServer(options.info, protocol).pipe(Layer.provide(stdioLogger))
 }

@@ -1,8 +1,9 @@
 /**
  * The MCP server over stdio, started as a separate process: the official SDK client (connect, tool
  * list, tool calls, an error, a resource), and the protocol hygiene a raw client sees: stdout carries
- * only JSON-RPC messages (logs go to stderr), lines that are not JSON-RPC are skipped, and the
- * process exits when stdin ends.
+ * only JSON-RPC messages (logs go to stderr), lines that are not JSON-RPC are answered with JSON-RPC
+ * errors (id null) without disturbing the rest, and the process exits when stdin ends. More on
+ * malformed lines: McpStdioJsonRpc.test.ts.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
@@ -91,7 +92,7 @@ describe("MCP over stdio with the SDK client", () => {
 })
 
 describe("MCP over stdio, raw", () => {
-  it("writes only JSON-RPC to stdout, logs to stderr, skips junk lines and exits when stdin ends", async () => {
+  it("writes only JSON-RPC to stdout, logs to stderr, answers junk lines and exits when stdin ends", async () => {
     const child = spawn(STDIO_SERVER.command, [...STDIO_SERVER.args], { cwd, stdio: ["pipe", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
@@ -135,13 +136,14 @@ describe("MCP over stdio, raw", () => {
 
     const messages = lines().map((l) => JSON.parse(l))
     for (const m of messages) expect(m.jsonrpc).toBe("2.0")
-    expect(messages.map((m) => m.id).sort()).toEqual([1, 2, 3, 4, 5])
+    expect(messages.map((m) => m.id).filter((id) => id !== null).sort()).toEqual([1, 2, 3, 4, 5])
+    // "this is not JSON" (-32700), {"foo":1} and 42 (-32600); the response to nothing is ignored.
+    expect(messages.filter((m) => m.id === null).map((m) => m.error.code).sort()).toEqual([-32700, -32600, -32600].sort())
     const byId = (id: number) => messages.find((m) => m.id === id)
     expect(byId(1).result.serverInfo.name).toBe("alma-memory")
     expect(byId(4).result.structuredContent).toMatchObject({ dry_run: false, merged_count: 2, groups_found: 1 })
     expect(byId(5).result.isError).toBe(true)
     expect(byId(5).result.structuredContent).toMatchObject({ field: "task", reason: expect.stringContaining("\"top_k\"") })
-    expect(stderr).toContain("Ignored a line on stdin")
     expect(stderr).toContain("consolidated memories")
 
     child.stdin.end()

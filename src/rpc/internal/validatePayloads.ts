@@ -12,7 +12,11 @@
  *
  * `guardSerialization` does the same one step earlier, in the parser: the protocols read `_tag` of
  * each decoded message before any wrapper sees it, and a `null` message would otherwise end the
- * WebSocket connection (or skip the rest of an HTTP body).
+ * WebSocket connection (or skip the rest of an HTTP body). It also checks request ids, which the
+ * protocols and the server convert with `BigInt` (a throw there closes the WebSocket connection
+ * and answers an HTTP body with a defect): a `Request` whose id `BigInt` cannot read is answered
+ * with a `ValidationError` on `id` for that request alone (its `requestId` as sent); an `Interrupt`
+ * or `Ack` whose `requestId` `BigInt` cannot read is ignored, as it names no request. Either way the connection and its other requests go on.
  */
 import { RpcSchema, type RpcSerialization, type RpcServer } from "@effect/rpc"
 import type { FromClientEncoded, FromServerEncoded } from "@effect/rpc/RpcMessage"
@@ -51,6 +55,52 @@ const defect = (message: string): FromServerEncoded => ({ _tag: "Defect", defect
 
 // What the guarded parser yields in place of a message that is not an object.
 const malformedTag = "alma-memory/MalformedMessage"
+// … of a Request whose id is not an integer, keeping the id as sent.
+const badIdTag = "alma-memory/BadRequestId"
+// … of an Interrupt or Ack whose requestId is not an integer.
+const ignoredTag = "alma-memory/Ignored"
+
+/**
+ * The id as the server reads it, or `undefined` when it cannot: `RpcServer` converts ids with
+ * `BigInt` and takes only strings, so a string id `BigInt` accepts passes as sent, any other value
+ * `BigInt` accepts (an integer number, a boolean…) as the decimal string of its `BigInt`.
+ */
+const requestIdOf = (id: unknown): string | undefined => {
+  try {
+    const value = BigInt(id as string)
+    return typeof id === "string" ? id : String(value)
+  } catch {
+    return undefined
+  }
+}
+
+const guardMessage = (m: unknown): unknown => {
+  if (!Predicate.isRecord(m)) return { _tag: malformedTag }
+  if (m._tag === "Request") {
+    const id = requestIdOf(m.id)
+    if (id === undefined) return { _tag: badIdTag, id: m.id }
+    return id === m.id ? m : { ...m, id }
+  }
+  if (m._tag === "Interrupt" || m._tag === "Ack") {
+    const requestId = requestIdOf(m.requestId)
+    if (requestId === undefined) return { _tag: ignoredTag }
+    return requestId === m.requestId ? m : { ...m, requestId }
+  }
+  return m
+}
+
+/** The id to answer a bad id with: as sent when a string, else its JSON text (`""` if it has none). */
+const echoId = (id: unknown): string => {
+  if (typeof id === "string") return id
+  try {
+    return JSON.stringify(id) ?? ""
+  } catch {
+    return "" // e.g. nested too deep to print
+  }
+}
+
+const badId = (id: unknown) =>
+  failure(echoId(id), new ValidationError({ field: "id", reason: "must be an integer, as a string of decimal digits" }))
 
 /**
  * Wraps a serialization so that every decoded message is an object: anything else becomes a marker
@@ -64,7 +114,7 @@ export const guardSerialization = (
   unsafeMake: () => {
     const parser = serialization.unsafeMake()
     return {
-      decode: (data) => parser.decode(data).map((m) => (Predicate.isRecord(m) ? m : { _tag: malformedTag })),
+      decode: (data) => parser.decode(data).map(guardMessage),
       encode: (response) => parser.encode(response)
     }
   }
@@ -80,6 +130,8 @@ export const validatePayloads = (protocol: Protocol): Protocol => ({
       if (!Predicate.isRecord(message) || Predicate.isTagged(message, malformedTag)) {
         return protocol.send(clientId, defect("Malformed message: expected an object"))
       }
+      if (Predicate.isTagged(message, badIdTag)) return protocol.send(clientId, badId((message as { id?: unknown }).id))
+      if (Predicate.isTagged(message, ignoredTag)) return Effect.void
       if (message._tag !== "Request") return handle(clientId, message)
       const headers = Array.isArray(message.headers) ? message.headers.filter(isHeaderPair) : []
       const request = { ...message, headers }
