@@ -19,7 +19,7 @@ const describe = (issue: ParseResult.ArrayFormatterIssue): string => {
 export const MAX_INPUT_DEPTH = 64
 
 /** The first path at which `input` nests deeper than `max` (iterative: safe on any depth). */
-const tooDeep = (input: unknown, max: number): ReadonlyArray<string | number> | undefined => {
+export const tooDeep = (input: unknown, max: number): ReadonlyArray<string | number> | undefined => {
   const stack: Array<{ readonly value: unknown; readonly path: ReadonlyArray<string | number> }> = [
     { value: input, path: [] }
   ]

@@ -10,7 +10,7 @@ import { Effect, Layer } from "effect"
 import type * as Alma from "../services/Alma.js"
 import { AlmaRpcs } from "./AlmaRpcs.js"
 import { layerHandlers } from "./handlers.js"
-import { guardSerialization, validatePayloads } from "./internal/validatePayloads.js"
+import { guardNdjsonBodies, guardSerialization, validatePayloads } from "./internal/validatePayloads.js"
 
 /**
  * Where to serve: the POST path of the HTTP protocol and the GET (upgrade) path of the WebSocket one.
@@ -33,7 +33,7 @@ export interface Options {
  */
 export const layerProtocolHttp = (path: HttpRouter.PathInput): Layer.Layer<RpcServer.Protocol> =>
   Layer.effect(RpcServer.Protocol, Effect.map(RpcServer.makeProtocolHttp({ path }), validatePayloads)).pipe(
-    Layer.provide([HttpRouter.Default.Live, Layer.succeed(RpcSerialization.RpcSerialization, guardSerialization(RpcSerialization.ndjson))])
+    Layer.provide([HttpRouter.Default.Live, Layer.succeed(RpcSerialization.RpcSerialization, guardNdjsonBodies(RpcSerialization.ndjson))])
   )
 
 /**

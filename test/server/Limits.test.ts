@@ -58,8 +58,10 @@ describe("max_body_bytes", () => {
       expect(JSON.parse(response.body)).toMatchObject({ error: "payload_too_large" })
       expect(response.body).not.toContain("fff")
     }
-    const big = await request(limited.url("/rpc"), { body: "x".repeat(5 * 1024 * 1024) })
-    expect(big.status).toBe(413)
+    // 5 MiB: the server answers 413 from the header and closes; the client may see the answer or a
+    // reset of its upload, never an acceptance.
+    const big = await outcome(request(limited.url("/rpc"), { body: "x".repeat(5 * 1024 * 1024) }))
+    expect(big.status === 413 || big.status === 0, JSON.stringify(big)).toBe(true)
     const stats = ndjson((await request(limited.url("/rpc"), { body: rpcLine("Stats", {}) })).body)
     expect(exitOf(stats)?.value?.counts?.domain_knowledge).toBe(1)
   })

@@ -22,7 +22,7 @@ import { RpcSchema, type RpcSerialization, type RpcServer } from "@effect/rpc"
 import type { FromClientEncoded, FromServerEncoded } from "@effect/rpc/RpcMessage"
 import { Effect, Option, Predicate, Schema } from "effect"
 import { ValidationError } from "../../domain/AlmaError.js"
-import { decodeInput } from "../../internal/validate.js"
+import { decodeInput, MAX_INPUT_DEPTH, tooDeep } from "../../internal/validate.js"
 import { AlmaRpcs } from "../AlmaRpcs.js"
 
 type Protocol = RpcServer.Protocol["Type"]
@@ -74,8 +74,15 @@ const requestIdOf = (id: unknown): string | undefined => {
   }
 }
 
+// Messages a client may send (RpcMessage.FromClientEncoded).
+const clientTags = new Set(["Request", "Interrupt", "Ack", "Ping", "Eof"])
+
 const guardMessage = (m: unknown): unknown => {
-  if (!Predicate.isRecord(m)) return { _tag: malformedTag }
+  // Nesting is bounded before anything formats the message (deep values overflow the stack there):
+  // the payload's own limit, plus the envelope's two levels.
+  if (!Predicate.isRecord(m) || !clientTags.has(m._tag as string) || tooDeep(m, MAX_INPUT_DEPTH + 2) !== undefined) {
+    return { _tag: malformedTag }
+  }
   if (m._tag === "Request") {
     const id = requestIdOf(m.id)
     if (id === undefined) return { _tag: badIdTag, id: m.id }
@@ -121,6 +128,39 @@ export const guardSerialization = (
 })
 
 /**
+ * `guardSerialization` for ndjson over HTTP, where each body is complete: it is split into lines
+ * here and each line parsed on its own, so a last line without its newline is still read (the
+ * streaming parser would wait for the rest) and a malformed line becomes one marker message instead
+ * of failing the whole body and its valid requests.
+ */
+export const guardNdjsonBodies = (
+  serialization: RpcSerialization.RpcSerialization["Type"]
+): RpcSerialization.RpcSerialization["Type"] => ({
+  contentType: serialization.contentType,
+  includesFraming: serialization.includesFraming,
+  unsafeMake: () => {
+    const parser = serialization.unsafeMake()
+    const decoder = new TextDecoder()
+    return {
+      decode: (data) => {
+        const text = typeof data === "string" ? data : decoder.decode(data)
+        const messages: Array<unknown> = []
+        for (const line of text.split("\n")) {
+          if (line.trim() === "") continue
+          try {
+            for (const m of parser.decode(`${line}\n`)) messages.push(guardMessage(m))
+          } catch {
+            messages.push({ _tag: malformedTag })
+          }
+        }
+        return messages
+      },
+      encode: (response) => parser.encode(response)
+    }
+  }
+})
+
+/**
  * Wraps a server protocol so that invalid payloads of `AlmaRpcs` fail with `ValidationError`.
  */
 export const validatePayloads = (protocol: Protocol): Protocol => ({
@@ -128,7 +168,12 @@ export const validatePayloads = (protocol: Protocol): Protocol => ({
   run: (handle) =>
     protocol.run((clientId, message: FromClientEncoded) => {
       if (!Predicate.isRecord(message) || Predicate.isTagged(message, malformedTag)) {
-        return protocol.send(clientId, defect("Malformed message: expected an object"))
+        return protocol.send(
+          clientId,
+          defect(`Malformed message: expected an object with _tag Request, Interrupt, Ack, Ping or Eof, nested at most ${
+            MAX_INPUT_DEPTH + 2
+          } levels`)
+        )
       }
       if (Predicate.isTagged(message, badIdTag)) return protocol.send(clientId, badId((message as { id?: unknown }).id))
       if (Predicate.isTagged(message, ignoredTag)) return Effect.void
