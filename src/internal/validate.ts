@@ -47,7 +47,7 @@ export const decodeInput = <A, I>(schema: Schema.Schema<A, I, never>, input: unk
       : Effect.fail(
         new ValidationError({
           field: deep.slice(0, 8).join(".") + (deep.length > 8 ? ".…" : ""),
-          reason: `nested more than ${MAX_INPUT_DEPTH} levels deep (arrays and objects); flatten it`
+          reason: `nested more than ${MAX_INPUT_DEPTH} levels deep or has a cycle (arrays and objects); flatten it`
         })
       )
   }).pipe(Effect.zipRight(
