@@ -101,7 +101,7 @@ export const migrations: ReadonlyArray<Migration> = [
         )`
         // Vectors inline in the row (not in the TOAST table): a COPY of 20k × 512-d took 3.3 s instead of
         // 4.4 s, an exact top-10 over a 2,000-row partition 5.8 ms instead of 20 ms
-        // (src/bench/pg/bulk.ts). Up to 1,500 dimensions (6 KB), so that a row always fits a page.
+        // (`alma bench latency --config <postgres config>`; formerly src/bench/pg/bulk.ts, commit bf5f598). Up to 1,500 dimensions (6 KB), so that a row always fits a page.
         if (space.dimensions <= inlineVectorDimensions) {
           yield* sql`alter table ${t.memories} alter column embedding set storage plain`
         }

@@ -12,7 +12,8 @@ import type { Suite } from "./Suite.js"
  * - `locomo`: turn-level evidence retrieval on LoCoMo (Maharana et al., 2024).
  * - `reflexion`: lesson routing replayed from Reflexion runs (Shinn et al., 2023).
  * - `latency`: retrieve / learn / batch-insert latency at 1k, 10k and 100k memories, with and without
- *   embedding; ingestion throughput; peak RSS.
+ *   embedding; ingestion throughput; peak RSS; filtered top-10 with recall@10 against exact search. On
+ *   SQLite, or on PostgreSQL (and Redis cache hits) with `--config` naming such a configuration.
  * - `peers`: the LoCoMo and latency workloads on ALMA, mem0ai/oss and @mastra/memory (devDependencies)
  *   with the same embedder, and ALMA/peer ratios from the same run.
  * - `server`: `alma serve` under HTTP load (RPC and MCP, 80% retrieve / 20% learn, fixed concurrency):

@@ -30,7 +30,7 @@ export type CopyPool = Pg.Pool
 
 /**
  * Memories per save from which `COPY` is used instead of multi-row `INSERT`s. Measured with
- * `src/bench/pg/bulk.ts` (512-d, without the HNSW index, on a shared 2-core machine), memories/s
+ * `alma bench latency --config <postgres config>` (formerly src/bench/pg/bulk.ts, commit bf5f598) (512-d, without the HNSW index, on a shared 2-core machine), memories/s
  * through `INSERT` against `COPY`: batches of 25, 1,900 against 4,000; of 100, 2,300 against 5,600;
  * of 500, 2,300 against 8,300; one of 20,000, 1,600 against 4,600–10,500 (printing and parsing the
  * vectors' text dominates `INSERT`).
@@ -44,7 +44,7 @@ export const threshold = 25
  * A save of at least `rebuildMin` memories into a table of at most `rebuildRatio` times as many drops
  * the HNSW index and builds it again after the load, instead of inserting into it row by row: a
  * build costs about a ninth of the inserts per row (20k × 512-d: 5.6 s to build; 65 s to insert
- * through the index, against 13 s without it; `src/bench/pg/bulk.ts`). The table stays locked (other
+ * through the index, against 13 s without it; `alma bench latency --config <postgres config>` (formerly src/bench/pg/bulk.ts, commit bf5f598)). The table stays locked (other
  * sessions' reads and writes of the schema wait) until the save commits; the build may use up to
  * `buildMemoryMiB` of server memory.
  *

@@ -1,31 +1,54 @@
 /**
  * The `latency` benchmark suite: `retrieve`, `learn` and `addKnowledgeBatch` p50 / p95 / p99 at several
- * store sizes (default 1k, 10k and 100k memories in one SQLite file, 10 agents), each with and without
- * the embedding inside the timer, plus ingestion throughput and peak RSS per phase.
+ * store sizes (default 1k, 10k and 100k memories, 10 agents), each with and without the embedding
+ * inside the timer; filtered top-10 vector search and its recall@10 against an exact search;
+ * ingestion throughput; peak RSS per phase. On SQLite (a fresh file per size) by default, on
+ * PostgreSQL (a fresh schema per size) when the `--config` file says `storage: postgres`, with a Redis
+ * cache-hit phase when it says `cache: redis`.
  *
  * @since 0.1.0
  */
 import { Data, Effect, Layer, ManagedRuntime } from "effect"
-import { mkdtempSync, rmSync, statSync } from "node:fs"
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os"
+import { mkdtempSync, rmSync } from "node:fs"
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os"
 import * as path from "node:path"
-import * as LocalEmbedder from "../../../layers/embedders/LocalEmbedder.js"
+import { type AlmaConfig, loadConfig } from "../../../config/AlmaConfig.js"
+import { embedderFromConfig } from "../../Alma.js"
 import { AgentScope } from "../../domain/AgentScope.js"
 import * as Embedder from "../../services/Embedder.js"
-import type { BenchOptions, Suite } from "../Suite.js"
+import type { Suite } from "../Suite.js"
+import * as Backend from "./Backend.js"
 import { taskTypes } from "./Corpus.js"
+import { measurePoint, phasesPerSize } from "./Point.js"
 import type { LatencyJson, LatencyPoint } from "./Report.js"
 import { buildReport } from "./Report.js"
 import { processPeakRssMiB, rssSampler } from "./Rss.js"
-import { seed, type World } from "./Seed.js"
-import { summarize } from "./Stats.js"
-import { timeEmbed, timeInsert, timeLearn, timeRetrieve } from "./Timing.js"
+import { searchQueries } from "./Search.js"
+import type { World } from "./Seed.js"
+import { type Calls, fullCalls, fullSizes, type LatencyOptions, quickCalls, type RealEmbedder, useLite } from "./Settings.js"
 import { precomputed } from "./Vectors.js"
-import { defaultShape, draw, makeTexts, type WorldShape } from "./World.js"
+import { defaultShape, draw, makeTexts } from "./World.js"
+
+export {
+  /** @since 0.1.0 */
+  type Calls,
+  /** @since 0.1.0 */
+  fullCalls,
+  /** @since 0.1.0 */
+  fullSizes,
+  /** @since 0.1.0 */
+  type LatencyOptions,
+  /** @since 0.1.0 */
+  quickCalls,
+  /** @since 0.1.0 */
+  type RealEmbedder,
+  /** @since 0.1.0 */
+  useLite
+} from "./Settings.js"
 
 /**
  * A failure of a benchmark run outside the library's own errors (a file that cannot be created, an
- * embedder that cannot load, a peer package that fails).
+ * embedder that cannot load, a peer package that fails, a configuration that cannot be loaded).
  *
  * @since 0.1.0
  * @category errors
@@ -35,118 +58,7 @@ export class BenchRunError extends Data.TaggedError("BenchRunError")<{
   readonly cause?: unknown
 }> {}
 
-/**
- * Calls per phase.
- *
- * **Units** counts of calls; `insertBatchSize`: memories per `addKnowledgeBatch` call; `seedBatch`:
- * memories per `Storage.save` call while seeding.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Calls {
-  readonly warmup: number
-  readonly retrieves: number
-  readonly includingWarmup: number
-  readonly including: number
-  readonly embedOnly: number
-  readonly learns: number
-  readonly learnsIncluding: number
-  readonly insertWarmup: number
-  readonly insertBatches: number
-  readonly insertBatchSize: number
-  readonly seedBatch: number
-}
-
-/**
- * Calls of a full run (those of `npm run bench` for the shared phases).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const fullCalls: Calls = {
-  warmup: 30,
-  retrieves: 300,
-  includingWarmup: 20,
-  including: 200,
-  embedOnly: 100,
-  learns: 200,
-  learnsIncluding: 100,
-  insertWarmup: 3,
-  insertBatches: 20,
-  insertBatchSize: 100,
-  seedBatch: 1_000
-}
-
-/**
- * Calls of a quick run.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const quickCalls: Calls = {
-  warmup: 5,
-  retrieves: 40,
-  includingWarmup: 5,
-  including: 30,
-  embedOnly: 20,
-  learns: 40,
-  learnsIncluding: 20,
-  insertWarmup: 1,
-  insertBatches: 5,
-  insertBatchSize: 100,
-  seedBatch: 1_000
-}
-
-/**
- * The real embedder (used for the cluster centres, the query vectors, and every "including
- * embedding" phase).
- *
- * @since 0.1.0
- * @category models
- */
-export interface RealEmbedder {
-  readonly name: string
-  readonly label: string
-  readonly layer: Layer.Layer<Embedder.Embedder, unknown>
-}
-
-/**
- * The product default: USE-lite, 512 dimensions, local.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const useLite: RealEmbedder = { name: "use-lite-512", label: "USE-lite 512d (local)", layer: LocalEmbedder.layer }
-
-/**
- * Options of {@link runLatencyWith}.
- *
- * **Units** `sizes`: memories in the store, in total over all agents (each a multiple of the agent
- * count); `directory`: where the SQLite files go (default: a new folder in the system temp directory,
- * removed at the end).
- *
- * @since 0.1.0
- * @category models
- */
-export interface LatencyOptions extends BenchOptions {
-  readonly sizes?: ReadonlyArray<number> | undefined
-  readonly shape?: WorldShape | undefined
-  readonly embedder?: RealEmbedder | undefined
-  readonly calls?: Partial<Calls> | undefined
-  readonly directory?: string | undefined
-}
-
-/**
- * Store sizes of a full run: 1k, 10k and 100k memories (100, 1,000 and 10,000 per agent).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const fullSizes: ReadonlyArray<number> = [1_000, 10_000, 100_000]
-
 const projectId = "bench"
-const PHASES = 8
 
 const machine = () => ({
   cpu: cpus()[0]?.model.trim() ?? "unknown",
@@ -156,20 +68,28 @@ const machine = () => ({
   platform: `${process.platform} ${process.arch}`
 })
 
-const load1 = () => Math.round(loadavg()[0]! * 100) / 100
+/** The real embedder: the option's, else the configuration's provider, else USE-lite. */
+const realEmbedder = (options: LatencyOptions, config: AlmaConfig | undefined): RealEmbedder => {
+  if (options.embedder !== undefined) return options.embedder
+  const e = config?.embedding
+  if (e === undefined || e.provider === "local") return useLite
+  const name = e.provider === "hash" ? `hash-${e.dimensions ?? 256}` : `transformers ${e.model ?? "default"}`
+  return { name, label: `${name} (from the configuration)`, layer: embedderFromConfig(config!) }
+}
 
-const run = async (options: LatencyOptions): Promise<LatencyJson> => {
+const run = async (options: LatencyOptions, config: AlmaConfig | undefined): Promise<LatencyJson> => {
   const started = performance.now()
   const quick = options.quick === true
   const calls: Calls = { ...(quick ? quickCalls : fullCalls), ...options.calls }
   const sizes = options.sizes ?? (quick ? [1_000] : fullSizes)
   const shape = options.shape ?? defaultShape
-  const spec = options.embedder ?? useLite
+  const spec = realEmbedder(options, config)
   for (const size of sizes) {
     if (!Number.isInteger(size / shape.agents) || size <= 0) {
       throw new BenchRunError({ message: `store size ${size} is not a positive multiple of ${shape.agents} agents` })
     }
   }
+  const backend = await Backend.fromConfig(config)
   const texts = makeTexts(shape)
   const inputs = draw(texts, 20_240_601)
   const excludingQueries = inputs.queries(calls.warmup + calls.retrieves)
@@ -184,6 +104,9 @@ const run = async (options: LatencyOptions): Promise<LatencyJson> => {
     })
   const insertExcluding = insertBatches(calls.insertWarmup + calls.insertBatches)
   const insertIncluding = insertBatches(calls.insertWarmup + calls.insertBatches)
+  // Drawn last, so that the inputs drawn before them are those of the suite before these phases.
+  const searchTexts = inputs.queries(calls.warmup + calls.vectorSearches)
+  const cacheQueries = inputs.queries(Math.min(calls.warmup, 5) + calls.cacheQueries)
 
   const rss = rssSampler()
   // One instance of the real embedder for the whole run (the model loads once); every stack wraps it in
@@ -192,10 +115,14 @@ const run = async (options: LatencyOptions): Promise<LatencyJson> => {
   const root = mkdtempSync(path.join(options.directory ?? tmpdir(), "bench-latency-"))
   try {
     const real = await realRuntime.runPromise(Embedder.Embedder)
-    const realLayer = Layer.succeed(Embedder.Embedder, real)
     const embedStarted = performance.now()
     const centreTexts = [...texts.topicTexts.values()].flat()
-    const realTexts = [...centreTexts, ...[...texts.strategies.values()].flat(), ...excludingQueries.map((q) => q.text)]
+    const realTexts = [
+      ...centreTexts,
+      ...[...texts.strategies.values()].flat(),
+      ...excludingQueries.map((q) => q.text),
+      ...searchTexts.map((q) => q.text)
+    ]
     const vectors = await realRuntime.runPromise(real.embedMany(realTexts))
     const table = new Map(realTexts.map((t, i) => [t, vectors[i]!]))
     const embedSeconds = (performance.now() - embedStarted) / 1000
@@ -209,60 +136,32 @@ const run = async (options: LatencyOptions): Promise<LatencyJson> => {
       strategies: texts.strategies,
       now: Date.now()
     }
-    const agents = texts.agents.map((agent) => AgentScope.make({ agent }))
-    const total = sizes.length * PHASES
+    const shared = {
+      world,
+      agents: texts.agents.map((agent) => AgentScope.make({ agent })),
+      backend,
+      calls,
+      precomputed: pre.layer,
+      real: Layer.succeed(Embedder.Embedder, real),
+      excludingQueries,
+      includingQueries,
+      embedTexts,
+      learnExcluding,
+      learnIncluding,
+      insertExcluding,
+      insertIncluding,
+      searches: searchQueries(searchTexts.map((q) => ({ agent: q.agent, text: q.text, vector: table.get(q.text)! }))),
+      cacheQueries
+    }
+    const total = sizes.length * phasesPerSize(backend)
     let done = 0
     const step = () => options.onProgress?.(++done, total)
 
     const points: Array<LatencyPoint> = []
     for (const size of sizes) {
       const dir = mkdtempSync(path.join(root, `${size}-`))
-      const filename = path.join(dir, "alma.db")
-      const excluding = { filename, projectId, agents, embedder: pre.layer }
-      const including = { ...excluding, embedder: realLayer }
-      const load: Record<string, number> = {}
-      const phase = <A>(name: string, f: () => Promise<A>) => {
-        load[name] = load1()
-        return rss.phase(`${size}:${name}`, f).finally(step)
-      }
       try {
-        const seeded = await phase("seed", () =>
-          seed(world, { filename, perAgent: size / shape.agents, batchSize: calls.seedBatch, embedder: pre.layer }, () => {}))
-        const saveMs = seeded.batchMs.reduce((s, x) => s + x, 0)
-        const retrieveExcluding = await phase("retrieveExcluding", () => timeRetrieve(excluding, excludingQueries, calls.warmup))
-        const retrieveIncluding = await phase("retrieveIncluding", () =>
-          timeRetrieve(including, includingQueries, calls.includingWarmup))
-        const embedOnly = await phase("embedOnly", () => timeEmbed(including, embedTexts, calls.includingWarmup))
-        const learnEx = await phase("learnExcluding", () => timeLearn(excluding, learnExcluding, calls.warmup))
-        const learnIn = await phase("learnIncluding", () => timeLearn(including, learnIncluding, calls.includingWarmup))
-        const insertEx = await phase("insertExcluding", () => timeInsert(excluding, insertExcluding, calls.insertWarmup))
-        const insertIn = await phase("insertIncluding", () => timeInsert(including, insertIncluding, calls.insertWarmup))
-        const peaks = rss.peaks()
-        points.push({
-          storeSize: size,
-          perAgent: size / shape.agents,
-          seed: {
-            records: seeded.records,
-            counts: seeded.counts,
-            batchSize: calls.seedBatch,
-            batchMs: summarize(seeded.batchMs),
-            saveSeconds: saveMs / 1000,
-            buildSeconds: seeded.buildMs / 1000,
-            memoriesPerSecond: Math.round(seeded.records / (saveMs / 1000))
-          },
-          retrieveExcluding,
-          retrieveIncluding,
-          embedOnly,
-          learnExcluding: learnEx,
-          learnIncluding: learnIn,
-          insertExcluding: insertEx,
-          insertIncluding: insertIn,
-          fileMiB: Math.round(statSync(filename).size / 2 ** 20),
-          peakRssMiB: Object.fromEntries(
-            Object.entries(peaks).filter(([k]) => k.startsWith(`${size}:`)).map(([k, v]) => [k.slice(`${size}:`.length), v])
-          ),
-          loadAverage1m: load
-        })
+        points.push(await measurePoint(shared, size, dir, rss, step))
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
@@ -275,7 +174,8 @@ const run = async (options: LatencyOptions): Promise<LatencyJson> => {
         shape,
         calls,
         embedder: { name: spec.name, label: spec.label, model: real.model, dimensions: real.dimensions },
-        projectId
+        projectId,
+        backend: backend.settings
       },
       machine: machine(),
       embeddedTexts: realTexts.length,
@@ -289,29 +189,9 @@ const run = async (options: LatencyOptions): Promise<LatencyJson> => {
     rss.stop()
     await realRuntime.dispose()
     rmSync(root, { recursive: true, force: true })
+    await backend.redis?.clear().catch(() => undefined)
   }
 }
-
-/**
- * Runs the suite with explicit sizes, world, embedder and call counts (tests use small sizes and the
- * hash embedder).
- *
- * **Shape** the report's `json` is `LatencyJson` (see `Report.ts`): one point per store size with
- * every phase's `Summary`; `markdown` has the tables; one chart, `latency-vs-store-size`.
- * **Units** latencies in ms; throughput in memories/s; RSS in MiB.
- * **Errors** `BenchRunError` wrapping whatever failed (the library's errors included).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const runLatencyWith = (options: LatencyOptions = {}) =>
-  Effect.tryPromise({
-    try: () => run(options),
-    catch: (cause) =>
-      cause instanceof BenchRunError
-        ? cause
-        : new BenchRunError({ message: `the latency run failed: ${describe(cause)}`, cause })
-  }).pipe(Effect.map(buildReport))
 
 const describe = (cause: unknown): string =>
   cause instanceof Error
@@ -321,16 +201,46 @@ const describe = (cause: unknown): string =>
     : String(cause)
 
 /**
+ * Runs the suite with explicit sizes, world, embedder and call counts (tests use small sizes and the
+ * hash embedder). `config`: an ALMA configuration file (see `LatencyOptions`).
+ *
+ * **Shape** the report's `json` is `LatencyJson` (see `Report.ts`): one point per store size with
+ * every phase's `Summary`; `markdown` has the tables; one chart, `latency-vs-store-size`.
+ * **Units** latencies in ms; throughput in memories/s; RSS and store sizes in MiB.
+ * **Errors** `BenchRunError` wrapping whatever failed (the library's errors included, e.g. a
+ * `ConfigurationError` of the file).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const runLatencyWith = (options: LatencyOptions = {}) =>
+  Effect.gen(function*() {
+    const file = options.config
+    const config = file === undefined ? undefined : yield* loadConfig(file).pipe(
+      Effect.mapError((cause) => new BenchRunError({ message: `cannot load ${file}: ${cause.message}`, cause }))
+    )
+    const json = yield* Effect.tryPromise({
+      try: () => run(options, config),
+      catch: (cause) =>
+        cause instanceof BenchRunError
+          ? cause
+          : new BenchRunError({ message: `the latency run failed: ${describe(cause)}`, cause })
+    })
+    return buildReport(json)
+  })
+
+/**
  * The `latency` suite: 10 agents, stores of 1k, 10k and 100k memories in total (`quick`: 1k only),
- * `retrieve` / `learn` / `addKnowledgeBatch` with the embedding outside (precomputed vectors) and
- * inside (USE-lite) the timer, seeding throughput, and peak RSS per phase. Options used: `quick`,
- * `onProgress`.
+ * filtered top-10 search with recall@10, `retrieve` / `learn` / `addKnowledgeBatch` with the
+ * embedding outside (precomputed vectors) and inside (the real embedder) the timer, seeding
+ * throughput, peak RSS per phase; on the storage and cache of `config` (PostgreSQL, Redis) when
+ * given. Options used: `quick`, `config`, `onProgress`.
  *
  * **Errors** `BenchRunError`.
  *
  * @example
  * ```ts
- * const report = await Effect.runPromise(runLatency({ quick: true }))
+ * const report = await Effect.runPromise(runLatency({ quick: true, config: "/tmp/alma-pg.yaml" }))
  * ```
  *
  * @since 0.1.0

@@ -6,17 +6,22 @@
  */
 import { latencyVsStoreSizeChart } from "../charts.js"
 import type { BenchReport } from "../Suite.js"
-import type { Calls } from "./Latency.js"
-import type { Summary } from "./Stats.js"
+import type { BackendSettings } from "./Backend.js"
+import type { CachePhase } from "./Cache.js"
+import { cacheLines, goalLines, searchLines } from "./ScaleReport.js"
+import type { VectorSearchPhase } from "./Search.js"
+import type { Calls } from "./Settings.js"
+import { f2, int, sizeLabel, type Summary } from "./Stats.js"
 import type { InsertPhase, LearnPhase, RetrievePhase } from "./Timing.js"
 import type { WorldShape } from "./World.js"
 
 /**
  * One store size's measurements.
  *
- * **Units** latencies in ms; `memoriesPerSecond` in memories/s; `fileMiB` and `peakRssMiB` (max of
+ * **Units** latencies in ms; `memoriesPerSecond` in memories/s; `fileMiB` (the SQLite file, or on
+ * PostgreSQL the schema's relations with their indexes) and `peakRssMiB` (max of
  * `process.memoryUsage().rss` sampled during each phase) in MiB; `loadAverage1m` read at each phase's
- * start.
+ * start. `vectorSearch`: filtered top-10 and recall@10; `cache`: present with `cache: redis` only.
  *
  * @since 0.1.0
  * @category models
@@ -32,10 +37,14 @@ export interface LatencyPoint {
     readonly saveSeconds: number
     readonly buildSeconds: number
     readonly memoriesPerSecond: number
+    /** PostgreSQL only: the `ANALYZE` after the seed (s), not part of the rate. */
+    readonly analyzeSeconds?: number
   }
+  readonly vectorSearch: VectorSearchPhase
   readonly retrieveExcluding: RetrievePhase
   readonly retrieveIncluding: RetrievePhase
   readonly embedOnly: Summary
+  readonly cache?: CachePhase
   readonly learnExcluding: LearnPhase
   readonly learnIncluding: LearnPhase
   readonly insertExcluding: InsertPhase
@@ -60,6 +69,7 @@ export interface LatencyJson {
     readonly calls: Calls
     readonly embedder: { readonly name: string; readonly label: string; readonly model: string; readonly dimensions: number }
     readonly projectId: string
+    readonly backend: BackendSettings
   }
   readonly machine: object
   readonly embeddedTexts: number
@@ -80,9 +90,15 @@ export interface LatencyReport extends BenchReport {
   readonly json: LatencyJson
 }
 
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–")
-const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–")
-const sizeLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n))
+/** The store's place, for the text: one SQLite file, or one PostgreSQL schema and its settings. */
+const where = (b: BackendSettings) =>
+  b.storage === "sqlite"
+    ? { one: "one SQLite file", fresh: "file" }
+    : {
+      one: `one PostgreSQL schema (PostgreSQL ${b.pgVersion}, pgvector ${b.pgvectorVersion}, HNSW m ${b.hnsw?.m}, ` +
+        `ef_construction ${b.hnsw?.efConstruction}, ef_search ${b.hnsw?.efSearch}, iterative scans; pool of ${b.poolSize})`,
+      fresh: "schema"
+    }
 
 /**
  * The latency table rows of one point: operation, n, p50, p95, p99, max.
@@ -125,10 +141,11 @@ const targetLines = (json: LatencyJson): Array<string> => {
 
 const markdownOf = (json: LatencyJson): string => {
   const { settings } = json
+  const at = where(settings.backend)
   const lines: Array<string> = []
   const perAgent = json.points.map((p) => `${sizeLabel(p.storeSize)} (${p.perAgent.toLocaleString("en-US")} per agent)`)
   lines.push(
-    `${settings.shape.agents} agents in one SQLite file; store sizes ${perAgent.join(", ")}. Each size is a fresh file ` +
+    `${settings.shape.agents} agents in ${at.one}; store sizes ${perAgent.join(", ")}. Each size is a fresh ${at.fresh} ` +
       `seeded with the synthetic corpus of \`npm run bench\` (see Method above): 55% outcomes, 35% domain knowledge, 5% ` +
       `heuristics, 5% anti-patterns. Embedder: ${settings.embedder.label} (\`${settings.embedder.model}\`, ` +
       `${settings.embedder.dimensions} dimensions). "Excluding embedding" uses precomputed vectors (no model run); ` +
@@ -147,7 +164,7 @@ const markdownOf = (json: LatencyJson): string => {
   }
   lines.push("")
   lines.push(
-    "| memories | seeding (`Storage.save`, excl. embedding) | `addKnowledgeBatch` excl. / incl. embedding | file | " +
+    `| memories | seeding (\`Storage.save\`, excl. embedding) | \`addKnowledgeBatch\` excl. / incl. embedding | ${at.fresh} | ` +
       "peak RSS: seed / retrieve / learn / insert | load (1 min) |"
   )
   lines.push("|---|---|---|---|---|---|")
@@ -172,7 +189,8 @@ const markdownOf = (json: LatencyJson): string => {
       `${int((settings.calls.insertWarmup + settings.calls.insertBatches) * 2 * settings.calls.insertBatchSize)} memories during them; ` +
       "their throughput is memories stored over the summed time of the timed calls."
   )
-  lines.push(...targetLines(json))
+  if (settings.backend.storage === "sqlite") lines.push(...targetLines(json))
+  lines.push(...searchLines(json), ...cacheLines(json), ...goalLines(json))
   lines.push("")
   lines.push("Chart: `latency-vs-store-size.svg` (retrieve and learn p50 / p95 against the store size).")
   return lines.join("\n")
@@ -191,7 +209,9 @@ export const buildReport = (json: LatencyJson): LatencyReport => {
   })
   const chart = latencyVsStoreSizeChart({
     name: "latency-vs-store-size",
-    title: `ALMA latency vs store size (${json.settings.shape.agents} agents, SQLite, ${json.settings.embedder.model})`,
+    title: `ALMA latency vs store size (${json.settings.shape.agents} agents, ${
+      json.settings.backend.storage === "sqlite" ? "SQLite" : "PostgreSQL"
+    }, ${json.settings.embedder.model})`,
     series: [
       series("retrieve p50, excl. embedding", (p) => p.retrieveExcluding.latency.p50),
       series("retrieve p95, excl. embedding", (p) => p.retrieveExcluding.latency.p95),

@@ -46,12 +46,17 @@ export interface World {
 }
 
 export interface SeedOptions {
-  readonly filename: string
+  /** The SQLite file to seed (ignored when `storage` is given). */
+  readonly filename?: string | undefined
+  /** The storage to seed (default: SQLite over `filename`). */
+  readonly storage?: Layer.Layer<Storage.Storage, unknown, Embedder.Embedder> | undefined
   readonly perAgent: number
   readonly batchSize: number
   readonly embedder: Layer.Layer<Embedder.Embedder>
   /** Seed only the memories whose index passes (the others are skipped, not replaced). */
   readonly only?: ((i: number) => boolean) | undefined
+  /** Called with each record once it is saved (outside the timer), e.g. to keep vectors for exact search. */
+  readonly onSaved?: ((record: Storage.StoredMemory) => void) | undefined
 }
 
 export interface SeedResult {
@@ -154,15 +159,16 @@ export const buildRecord = (world: World, i: number, total: number): Storage.Sto
 /**
  * Writes `perAgent × agents` memories through `Storage.save`, `batchSize` per call (one transaction
  * each), timing only the save calls.
+ *
+ * **Errors** rejects with whatever the storage failed with.
  */
 export const seed = async (
   world: World,
   options: SeedOptions,
   progress: (done: number, total: number) => void
 ): Promise<SeedResult> => {
-  const runtime = ManagedRuntime.make(
-    SqliteStorage.layerWith({ filename: options.filename }).pipe(Layer.provide(options.embedder))
-  )
+  const layer = options.storage ?? SqliteStorage.layerWith({ filename: options.filename ?? "alma.db" })
+  const runtime = ManagedRuntime.make(layer.pipe(Layer.provide(options.embedder)))
   try {
     const storage = await runtime.runPromise(Storage.Storage)
     const total = options.perAgent * world.agents.length
@@ -183,6 +189,7 @@ export const seed = async (
       const t2 = performance.now()
       buildMs += t1 - t0
       batchMs.push(t2 - t1)
+      if (options.onSaved !== undefined) for (const record of batch) options.onSaved(record)
       progress(Math.min(indexes.length, start + options.batchSize), indexes.length)
     }
     return { records: indexes.length, counts, batchMs, buildMs }

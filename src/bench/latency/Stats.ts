@@ -96,3 +96,27 @@ export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<Readonl
  * @category constructors
  */
 export const ms = (x: number): string => x.toFixed(2)
+
+/**
+ * Two decimals, or "–" for a missing (non-finite) figure.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : "–")
+
+/**
+ * A rounded integer with thousands separators, or "–".
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const int = (x: number): string => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–")
+
+/**
+ * A store size as `1k`, `100k` (or the plain number when not a whole thousand).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const sizeLabel = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n))

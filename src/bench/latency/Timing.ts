@@ -1,47 +1,64 @@
 /**
- * The timed phases of the `latency` suite over one seeded SQLite file: `retrieve`, `learn` and
- * `addKnowledgeBatch`, each through an already built `ManagedRuntime`, one call at a time after
- * warm-up; the stack's embedder decides whether the embedding is inside the timer.
+ * The timed phases of the `latency` suite over one seeded store (SQLite or PostgreSQL): `retrieve`,
+ * `learn` and `addKnowledgeBatch`, each through an already built `ManagedRuntime`, one call at a time
+ * after warm-up; the stack's embedder decides whether the embedding is inside the timer.
  *
  * @since 0.1.0
  */
-import type { Layer } from "effect"
-import { Effect, ManagedRuntime } from "effect"
-import * as SqliteStorage from "../../../layers/sqlite/SqliteStorage.js"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import * as Alma from "../../Alma.js"
 import type { AgentScope } from "../../domain/AgentScope.js"
 import type { MemorySlice } from "../../domain/MemorySlice.js"
 import * as AlmaService from "../../services/Alma.js"
 import * as Embedder from "../../services/Embedder.js"
+import type * as MemoryCache from "../../services/MemoryCache.js"
+import type { StorageLayer } from "./Backend.js"
 import { summarize, type Summary, timeCalls } from "./Stats.js"
 import type { LearnDraw, QueryText } from "./World.js"
 
 /**
- * Where and how a phase runs: the file, the project and agents, and the embedder of the stack.
+ * Where and how a phase runs: the storage, the project and agents, the embedder of the stack, and the
+ * retrieval cache (default: the in-process one with caching off).
  *
  * @since 0.1.0
  * @category models
  */
 export interface Stack {
-  readonly filename: string
+  readonly storage: StorageLayer
   readonly projectId: string
   readonly agents: ReadonlyArray<AgentScope>
   readonly embedder: Layer.Layer<Embedder.Embedder, unknown>
+  readonly cache?: Layer.Layer<MemoryCache.MemoryCache, unknown> | undefined
 }
 
-/** The stack of `npm run bench`: SQLite over the file, retrieval cache off, embedding cache on. */
+/**
+ * The stack of `npm run bench`: the storage, retrieval cache off, embedding cache on (10,000 entries,
+ * `Alma.layerWith`'s default); or, with `cache`, that retrieval cache (as `Alma.layerSharedFromConfig`
+ * composes it).
+ */
 const runtimeOf = (stack: Stack) =>
-  ManagedRuntime.make(
-    Alma.layerWith(SqliteStorage.layerWith({ filename: stack.filename }), stack.embedder, {
-      projectId: stack.projectId,
-      agents: stack.agents,
-      cache: { timeToLive: 0 }
-    })
-  )
+  stack.cache === undefined
+    ? ManagedRuntime.make(
+      Alma.layerWith(stack.storage, stack.embedder, { projectId: stack.projectId, agents: stack.agents, cache: { timeToLive: 0 } })
+    )
+    : ManagedRuntime.make(
+      Alma.layerProject({ projectId: stack.projectId, agents: stack.agents }).pipe(
+        Layer.provideMerge(Layer.merge(stack.storage, stack.cache)),
+        Layer.provideMerge(Embedder.withCache({ capacity: 10_000 })(stack.embedder))
+      )
+    )
 
-const withRuntime = async <A>(
+type Runtime = ManagedRuntime.ManagedRuntime<AlmaService.Alma | Embedder.Embedder, unknown>
+
+/**
+ * Runs `f` with the stack's runtime and its Alma service; disposes the runtime afterwards.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const withRuntime = async <A>(
   stack: Stack,
-  f: (runtime: ReturnType<typeof runtimeOf>, alma: AlmaService.Service) => Promise<A>
+  f: (runtime: Runtime, alma: AlmaService.Service) => Promise<A>
 ): Promise<A> => {
   const runtime = runtimeOf(stack)
   try {

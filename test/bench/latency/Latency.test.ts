@@ -2,6 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import * as HashEmbedder from "../../../layers/embedders/HashEmbedder.js"
 import { runLatencyWith } from "../../../src/bench/latency/Latency.js"
+import { scaleSizes } from "../../../src/bench/latency/Million.js"
 import { operations } from "../../../src/bench/latency/Report.js"
 import { rssSampler } from "../../../src/bench/latency/Rss.js"
 import { summarize } from "../../../src/bench/latency/Stats.js"
@@ -20,7 +21,10 @@ const calls = {
   insertWarmup: 1,
   insertBatches: 3,
   insertBatchSize: 20,
-  seedBatch: 100
+  seedBatch: 100,
+  vectorSearches: 12,
+  cacheQueries: 4,
+  cacheRepeats: 2
 }
 
 describe("latency suite", () => {
@@ -54,6 +58,11 @@ describe("latency suite", () => {
     for (const v of Object.values(peaks)) assert.isTrue(v > 10 && v < 100_000, String(v))
   })
 
+  it("scaleSizes: 1M unless a comma-separated list is given", () => {
+    assert.deepStrictEqual(scaleSizes(""), [1_000_000])
+    assert.deepStrictEqual(scaleSizes("300000, 1000"), [300_000, 1_000])
+  })
+
   it("registry: latency and peers load lazily as suites", async () => {
     assert.strictEqual(typeof (await suites["latency"]!()), "function")
     assert.strictEqual(typeof (await suites["peers"]!()), "function")
@@ -72,13 +81,24 @@ describe("latency suite", () => {
       assert.strictEqual(report.suite, "latency")
       assert.deepStrictEqual(json.points.map((p) => p.storeSize), [200, 400])
       assert.deepStrictEqual(json.points.map((p) => p.perAgent), [20, 40])
-      assert.deepStrictEqual(progress, Array.from({ length: 16 }, (_, i) => i + 1))
+      assert.deepStrictEqual(progress, Array.from({ length: 18 }, (_, i) => i + 1))
+      assert.strictEqual(json.settings.backend.storage, "sqlite")
       assert.strictEqual(json.settings.embedder.model, "hash-256")
       for (const p of json.points) {
         assert.strictEqual(p.seed.records, p.storeSize)
         assert.strictEqual(Object.values(p.seed.counts).reduce((a, b) => a + b, 0), p.storeSize)
         assert.strictEqual(p.seed.batchMs.n, p.storeSize / 100)
         assert.closeTo(p.seed.memoriesPerSecond, p.storeSize / p.seed.saveSeconds, 1)
+        assert.strictEqual(p.vectorSearch.all.queries, 12)
+        assert.strictEqual(p.vectorSearch.all.latency.n, 12)
+        assert.deepStrictEqual(Object.keys(p.vectorSearch.byKind).sort(), [
+          "anti_pattern", "domain_knowledge", "heuristic", "outcome"
+        ])
+        // Partitions of at most 50 memories are ranked exactly by SQLite.
+        assert.isAtLeast(p.vectorSearch.all.recall, 0.9)
+        assert.isAtMost(p.vectorSearch.all.recall, 1)
+        assert.isAbove(p.vectorSearch.all.hitsPerQuery, 0)
+        assert.isUndefined(p.cache)
         assert.strictEqual(p.retrieveExcluding.latency.n, 10)
         assert.strictEqual(p.retrieveIncluding.latency.n, 6)
         assert.strictEqual(p.embedOnly.n, 5)
@@ -97,7 +117,7 @@ describe("latency suite", () => {
         assert.closeTo(insert.memoriesPerSecond, (3 * 20) / ((insert.latency.mean * 3) / 1000), 2)
         assert.deepStrictEqual(Object.keys(p.peakRssMiB).sort(), [
           "embedOnly", "insertExcluding", "insertIncluding", "learnExcluding", "learnIncluding", "retrieveExcluding",
-          "retrieveIncluding", "seed"
+          "retrieveIncluding", "seed", "vectorSearch"
         ])
         assert.isAbove(p.fileMiB, 0)
       }
@@ -105,6 +125,8 @@ describe("latency suite", () => {
       assert.include(report.markdown, "| operation | memories | n | p50 | p95 | p99 | max |")
       assert.include(report.markdown, "| `retrieve`, excluding embedding | 400 | 10 |")
       assert.notInclude(report.markdown, "Targets") // only at the 100k point
+      assert.include(report.markdown, "| 400 | outcome |")
+      assert.notInclude(report.markdown, "Retrieval cache:")
       assert.strictEqual(report.charts[0]!.name, "latency-vs-store-size")
       assert.isTrue(report.charts[0]!.svg.startsWith("<svg"))
       assert.include(report.charts[0]!.svg, "retrieve p95, excl. embedding")
