@@ -34,7 +34,13 @@ export const Text = (max: number) =>
     Schema.maxLength(max, { message: () => `must be at most ${max} characters` })
   )
 
-const BoundedMetadata = Metadata.pipe(
+/**
+ * A metadata object of at most {@link MAX_METADATA_BYTES} bytes as JSON.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const BoundedMetadata = Metadata.pipe(
   Schema.filter((m) => {
     let size: number
     try {
@@ -46,7 +52,13 @@ const BoundedMetadata = Metadata.pipe(
   })
 )
 
-const Int = (min: number, max: number) =>
+/**
+ * An integer in [min, max], with messages naming the bounds.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Int = (min: number, max: number) =>
   Schema.Number.pipe(
     Schema.int({ message: () => "must be an integer" }),
     Schema.between(min, max, { message: () => `must be between ${min} and ${max}` })

@@ -11,7 +11,7 @@
  */
 import { Schema } from "effect"
 import { MemoryId, Name } from "./Ids.js"
-import { MAX_METADATA_BYTES, MAX_TASK_LENGTH, MAX_TEXT_LENGTH, Text } from "./Inputs.js"
+import { BoundedMetadata, Int, MAX_TASK_LENGTH, MAX_TEXT_LENGTH, Text } from "./Inputs.js"
 import { Metadata } from "./Memory.js"
 
 /**
@@ -135,24 +135,6 @@ export type RetrievalScope = typeof RetrievalScope.Type
 
 // inputs
 
-const WorkflowMetadata = Metadata.pipe(
-  Schema.filter((m) => {
-    let size: number
-    try {
-      size = Buffer.byteLength(JSON.stringify(m))
-    } catch {
-      return "must be JSON-serialisable"
-    }
-    return size <= MAX_METADATA_BYTES || `must be at most ${MAX_METADATA_BYTES} bytes as JSON (got ${size})`
-  })
-)
-
-const Int = (min: number, max: number) =>
-  Schema.Number.pipe(
-    Schema.int({ message: () => "must be an integer" }),
-    Schema.between(min, max, { message: () => `must be between ${min} and ${max}` })
-  )
-
 const Texts = (maxItems: number) =>
   Schema.Array(Text(MAX_TEXT_LENGTH)).pipe(
     Schema.maxItems(maxItems, { message: () => `must have at most ${maxItems} items` })
@@ -170,7 +152,7 @@ export const CheckpointInput = Schema.Struct({
   state: JsonObject.annotations({ description: "The state to save: a JSON object, at most 1 MiB as JSON" }),
   branchId: Schema.optional(Name),
   parentCheckpointId: Schema.optional(Name),
-  metadata: Schema.optional(WorkflowMetadata),
+  metadata: Schema.optional(BoundedMetadata),
   skipIfUnchanged: Schema.optional(Schema.Boolean)
 })
 
@@ -217,7 +199,7 @@ export const WorkflowLearnInput = Schema.Struct({
   errorMessage: Schema.optional(Text(MAX_TEXT_LENGTH)),
   tenantId: Schema.optional(Name),
   taskType: Schema.optional(Name),
-  metadata: Schema.optional(WorkflowMetadata)
+  metadata: Schema.optional(BoundedMetadata)
 })
 
 /**
@@ -237,7 +219,7 @@ export const LinkArtifactInput = Schema.Struct({
   mimeType: Schema.optional(Text(256)),
   sizeBytes: Schema.optional(Int(0, Number.MAX_SAFE_INTEGER)),
   checksum: Schema.optional(Text(1024)),
-  metadata: Schema.optional(WorkflowMetadata)
+  metadata: Schema.optional(BoundedMetadata)
 })
 
 /**
