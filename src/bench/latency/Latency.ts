@@ -28,6 +28,7 @@ import type { World } from "./Seed.js"
 import { type Calls, fullCalls, fullSizes, type LatencyOptions, quickCalls, type RealEmbedder, useLite } from "./Settings.js"
 import { precomputed } from "./Vectors.js"
 import { defaultShape, draw, makeTexts } from "./World.js"
+import { describeCause } from "../describeCause.js"
 
 export {
   /** @since 0.1.0 */
@@ -193,12 +194,6 @@ const run = async (options: LatencyOptions, config: AlmaConfig | undefined): Pro
   }
 }
 
-const describe = (cause: unknown): string =>
-  cause instanceof Error
-    ? cause.message
-    : typeof cause === "object" && cause !== null && "message" in cause
-    ? String((cause as { message: unknown }).message)
-    : String(cause)
 
 /**
  * Runs the suite with explicit sizes, world, embedder and call counts (tests use small sizes and the
@@ -224,7 +219,7 @@ export const runLatencyWith = (options: LatencyOptions = {}) =>
       catch: (cause) =>
         cause instanceof BenchRunError
           ? cause
-          : new BenchRunError({ message: `the latency run failed: ${describe(cause)}`, cause })
+          : new BenchRunError({ message: `the latency run failed: ${describeCause(cause)}`, cause })
     })
     return buildReport(json)
   })

@@ -24,6 +24,7 @@ import type { Blocked, PeersJson, PeersReport } from "./Report.js"
 import { buildReport, goalsOf, ratiosOf } from "./Report.js"
 import type { System } from "./Systems.js"
 import { alma, mastra, mem0, unavailable } from "./Systems.js"
+import { describeCause } from "../describeCause.js"
 
 /**
  * Options of {@link runPeersWith}.
@@ -165,12 +166,6 @@ const run = async (options: PeersOptions): Promise<PeersJson> => {
   }
 }
 
-const describe = (cause: unknown): string =>
-  cause instanceof Error
-    ? cause.message
-    : typeof cause === "object" && cause !== null && "message" in cause
-    ? String((cause as { message: unknown }).message)
-    : String(cause)
 
 /**
  * Runs the suite with explicit systems, embedder, sizes and call counts (tests use the hash embedder
@@ -188,7 +183,7 @@ export const runPeersWith = (options: PeersOptions = {}): Effect.Effect<PeersRep
   Effect.tryPromise({
     try: () => run(options),
     catch: (cause) =>
-      cause instanceof BenchRunError ? cause : new BenchRunError({ message: `the peers run failed: ${describe(cause)}`, cause })
+      cause instanceof BenchRunError ? cause : new BenchRunError({ message: `the peers run failed: ${describeCause(cause)}`, cause })
   }).pipe(Effect.map(buildReport))
 
 /**

@@ -20,6 +20,7 @@ import { startServer } from "./Process.js"
 import { buildReport, type ServerJson, type ServerRun } from "./Report.js"
 import { copyStore, type SeedResult, seedStore } from "./Seed.js"
 import { bodies, makePools, type Surface } from "./Workload.js"
+import { describeCause } from "../describeCause.js"
 
 /**
  * A failure of a run: a store that cannot be seeded, a server that does not start, a load generator
@@ -178,12 +179,6 @@ const run = async (options: ServerBenchOptions): Promise<ServerJson> => {
   }
 }
 
-const describe = (cause: unknown): string =>
-  cause instanceof Error
-    ? cause.message
-    : typeof cause === "object" && cause !== null && "message" in cause
-    ? String((cause as { message: unknown }).message)
-    : String(cause)
 
 /**
  * Runs the suite with explicit sizes, durations, surfaces and configurations (tests use a tiny
@@ -200,7 +195,7 @@ const describe = (cause: unknown): string =>
 export const runServerWith = (options: ServerBenchOptions = {}) =>
   Effect.tryPromise({
     try: () => run(options),
-    catch: (cause) => new ServerBenchError({ message: `the server benchmark failed: ${describe(cause)}`, cause })
+    catch: (cause) => new ServerBenchError({ message: `the server benchmark failed: ${describeCause(cause)}`, cause })
   }).pipe(Effect.map(buildReport))
 
 /**
