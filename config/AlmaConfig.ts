@@ -85,8 +85,11 @@ export interface ServerToken {
 /**
  * Settings of `alma serve` (RPC and MCP over HTTP).
  *
- * **Units** `maxBodyBytes`: bytes; `shutdownTimeoutMs`: ms. **Rules** binding to anything but a
- * loopback address requires `tokens`; with `tokens`, every request needs one.
+ * **Units** `maxBodyBytes`: bytes (HTTP bodies and WebSocket messages); `shutdownTimeoutMs`: ms;
+ * `maxWsConnectionsPerToken`, `maxInFlightPerToken`: counts per token (per project without
+ * tokens). **Rules** binding to anything but a loopback address requires `tokens`; with `tokens`,
+ * every request needs one. `Host` must be a loopback name, the bind address or an `allowedHosts`
+ * entry; `Origin`, when sent, the server's own or a `corsOrigins` entry.
  *
  * @since 0.1.0
  * @category models
@@ -97,6 +100,12 @@ export interface ServerConfig {
   readonly tokens: ReadonlyArray<ServerToken>
   readonly maxBodyBytes: number
   readonly corsOrigins: ReadonlyArray<string>
+  /** Extra names the `Host` header may carry (`name`, `name:port`, `*`); default none. */
+  readonly allowedHosts: ReadonlyArray<string>
+  /** Open WebSocket connections per token; default 64. */
+  readonly maxWsConnectionsPerToken: number
+  /** HTTP requests in flight per token; default 256. */
+  readonly maxInFlightPerToken: number
   readonly accessLog: boolean
   readonly shutdownTimeoutMs: number
 }
@@ -141,12 +150,16 @@ export interface AlmaConfig {
   readonly embedding: EmbeddingConfig
   /** Whether agents without an entry under `agents` may use ALMA (with an open default scope). */
   readonly allowUnknownAgents: boolean
+  /** Agents that may be registered at run time per project, beyond `agents` (`max_registered_agents`). */
+  readonly maxRegisteredAgents: number
   /** Configured agents, in file order. */
   readonly agents: ReadonlyArray<AgentScope>
   /** Retrieval tuning. */
   readonly retrieval: RetrievalConfig
   /** Learning tuning. */
   readonly learning: LearningConfig
+  /** Write-time poisoning check. */
+  readonly safety: SafetyConfig
   /** Forgetting policy. */
   readonly forgetting: ForgettingConfig
   /** Absolute path of the file this was loaded from, if any. */
@@ -218,6 +231,22 @@ export interface LearningConfig {
   readonly similarityThreshold: number
   /** Similar failures needed before an anti-pattern forms. */
   readonly minFailuresForAntiPattern: number
+}
+
+/**
+ * Safety settings: what a memory write does when the poisoning check flags its text (instructions
+ * aimed at the model, hidden characters, encoded payloads).
+ *
+ * **Shape** `onFlagged`: `flag` stores the memory with `metadata.alma_safety` and logs a warning;
+ * `refuse` fails the whole write with a `ValidationError` naming the field and the flag.
+ * **Source** ALMA-TS (the original had no such check); default `flag`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SafetyConfig {
+  /** `flag` (store, marked) or `refuse` (store nothing, ValidationError). */
+  readonly onFlagged: "flag" | "refuse"
 }
 
 /**

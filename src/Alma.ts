@@ -39,6 +39,8 @@ export interface EngineOptions {
   readonly projectId?: string | undefined
   readonly agents?: ReadonlyArray<AgentScope> | undefined
   readonly allowUnknownAgents?: boolean | undefined
+  /** Agents `registerAgent` may add per project (default 100; see `MemoryScope.Options`). */
+  readonly maxRegisteredAgents?: number | undefined
   readonly retrieval?: Omit<Retriever.Options, "projectId"> | undefined
   readonly cache?: MemoryCache.Options | undefined
   readonly learning?: Omit<Learner.Options, "projectId"> | undefined
@@ -89,7 +91,11 @@ export const layerProject = (options: Omit<EngineOptions, "cache"> = {}) => {
       )
     ),
     Layer.provideMerge(
-      MemoryScope.layer({ scopes: options.agents ?? [], allowUnknownAgents: options.allowUnknownAgents })
+      MemoryScope.layer({
+        scopes: options.agents ?? [],
+        allowUnknownAgents: options.allowUnknownAgents,
+        maxRegisteredAgents: options.maxRegisteredAgents
+      })
     )
   )
 }
@@ -187,12 +193,13 @@ export const engineOptions = (config: AlmaConfig): EngineOptions & { readonly em
   projectId: config.projectId,
   agents: config.agents,
   allowUnknownAgents: config.allowUnknownAgents,
+  maxRegisteredAgents: config.maxRegisteredAgents,
   retrieval: config.retrieval,
   cache: {
     timeToLive: Duration.seconds(config.retrieval.cacheTtlSeconds),
     capacity: config.retrieval.cacheMaxEntries
   },
-  learning: config.learning,
+  learning: { ...config.learning, onFlagged: config.safety.onFlagged },
   forgetting: {
     olderThanDays: config.forgetting.olderThanDays,
     belowConfidence: config.forgetting.belowConfidence,

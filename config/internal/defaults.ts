@@ -19,11 +19,15 @@ export const defaultConfig: AlmaConfig = {
     tokens: [],
     maxBodyBytes: 1_048_576,
     corsOrigins: [],
+    allowedHosts: [],
+    maxWsConnectionsPerToken: 64,
+    maxInFlightPerToken: 256,
     accessLog: true,
     shutdownTimeoutMs: 10_000
   },
   embedding: { provider: "local", dimensions: 512, cacheSize: 10_000 },
   allowUnknownAgents: false,
+  maxRegisteredAgents: 100,
   agents: [],
   retrieval: {
     defaultTopK: 5,
@@ -35,6 +39,7 @@ export const defaultConfig: AlmaConfig = {
     maxContextTokens: 2000
   },
   learning: { similarityThreshold: 0.75, minFailuresForAntiPattern: 2 },
+  safety: { onFlagged: "flag" },
   forgetting: {
     olderThanDays: 90,
     belowConfidence: 0.3,

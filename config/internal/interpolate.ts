@@ -26,6 +26,8 @@ interface Walk extends Report {
 
 const reference = /\$\$\{|\$\{([^}]*)\}|\$\{/g
 const variable = /^([A-Za-z_][A-Za-z0-9_]*)(?::-([\s\S]*))?$/
+/** Keys holding secrets (bearer tokens), whose values an error must not repeat. */
+const secret = /^server\.tokens(?:\[\d+\](?:\.token)?)?$/
 
 /** Expands `${VAR}`, `${VAR:-default}` (default when unset or empty) and the escape `$${`. */
 const expand = (value: string, key: string, walk: Walk): Effect.Effect<string, ConfigurationError> => {
@@ -34,7 +36,9 @@ const expand = (value: string, key: string, walk: Walk): Effect.Effect<string, C
     if (match === "$${") return "${"
     const parsed = inner === undefined ? null : variable.exec(inner)
     if (parsed === null) {
-      failure ??= `malformed variable reference "${match}"; write \${NAME} or \${NAME:-default} ($\${ is a literal \${)`
+      // A token's text is never quoted back (schema.ts: secrets).
+      const shown = secret.test(key) ? "" : ` "${match}"`
+      failure ??= `malformed variable reference${shown}; write \${NAME} or \${NAME:-default} ($\${ is a literal \${)`
       return match
     }
     const [, name = "", fallback] = parsed

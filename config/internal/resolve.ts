@@ -190,6 +190,9 @@ const checkServer = (f: FileConfig, report: Report) =>
       tokens: tokens.map((t) => ({ token: Redacted.make(t.token), project: t.project })),
       maxBodyBytes: s.max_body_bytes ?? d.maxBodyBytes,
       corsOrigins: s.cors_origins ?? d.corsOrigins,
+      allowedHosts: s.allowed_hosts ?? d.allowedHosts,
+      maxWsConnectionsPerToken: s.max_ws_connections_per_token ?? d.maxWsConnectionsPerToken,
+      maxInFlightPerToken: s.max_in_flight_per_token ?? d.maxInFlightPerToken,
       accessLog: s.access_log ?? d.accessLog,
       shutdownTimeoutMs: s.shutdown_timeout_ms ?? d.shutdownTimeoutMs
     }
@@ -230,6 +233,7 @@ export const resolve = (
       server,
       embedding,
       allowUnknownAgents: f.allow_unknown_agents ?? d.allowUnknownAgents,
+      maxRegisteredAgents: f.max_registered_agents ?? d.maxRegisteredAgents,
       agents,
       retrieval: {
         defaultTopK: r.default_top_k ?? d.retrieval.defaultTopK,
@@ -244,6 +248,7 @@ export const resolve = (
         similarityThreshold: f.learning?.similarity_threshold ?? d.learning.similarityThreshold,
         minFailuresForAntiPattern: f.learning?.min_failures_for_anti_pattern ?? d.learning.minFailuresForAntiPattern
       },
+      safety: { onFlagged: f.safety?.on_flagged ?? d.safety.onFlagged },
       forgetting: {
         olderThanDays: fg.older_than_days ?? d.forgetting.olderThanDays,
         belowConfidence: fg.below_confidence ?? d.forgetting.belowConfidence,

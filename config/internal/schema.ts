@@ -97,6 +97,11 @@ const Learning = container(
   "a mapping"
 )
 
+const Safety = container(
+  Schema.Struct({ on_flagged: opt(leaf(Schema.Literal("flag", "refuse"), "flag or refuse")) }),
+  "a mapping"
+)
+
 const HalfLives = container(
   Schema.Struct({
     heuristic: opt(positive),
@@ -130,21 +135,76 @@ const Redis = container(
   "a mapping"
 )
 
-const Token = container(
-  Schema.Struct({
-    token: leaf(Schema.String.pipe(Schema.minLength(16)), "a secret of at least 16 characters, e.g. ${ALMA_TOKEN}"),
-    project: name
-  }),
+// secrets: their failures describe the value (its kind, length, the position of a bad character),
+// never show it, so a ConfigurationError cannot leak a token or part of one.
+
+/** What a value is, without any of its text. */
+const kindOf = (u: unknown): string =>
+  typeof u === "string"
+    ? `a string of ${u.length} character${u.length === 1 ? "" : "s"}`
+    : u === null
+    ? "nothing (null)"
+    : Array.isArray(u)
+    ? "a list"
+    : typeof u === "object"
+    ? "a mapping"
+    : `a ${typeof u}`
+
+/**
+ * RFC 6750 §2.1 `b64token`: the only characters an `Authorization: Bearer` header can carry, so the
+ * only ones a configured token may hold (`src/server/Auth.ts` parses headers with the same grammar).
+ */
+export const b64token = /^[A-Za-z0-9\-._~+/]+=*$/
+/** Shortest accepted token, in characters. */
+export const tokenMinLength = 16
+const tokenAllowed = `a secret of at least ${tokenMinLength} characters from A-Z a-z 0-9 - . _ ~ + /, ` +
+  "optionally ending in = padding (RFC 6750 b64token), e.g. ${ALMA_TOKEN} (generate one with `openssl rand -hex 32`)"
+
+/** Why `u` is not a usable bearer token, in words that never repeat any of it. */
+const tokenProblem = (u: unknown): string => {
+  if (typeof u !== "string") return `got ${kindOf(u)}`
+  if (u.length < tokenMinLength) return `got ${kindOf(u)}, too short`
+  const space = u.search(/\s/)
+  if (space >= 0) {
+    const where = space === u.length - 1 ? "at its end (a trailing newline in the variable?)" : `at character ${space + 1}`
+    return `it contains whitespace ${where}, which an Authorization header cannot carry, so it could never authenticate`
+  }
+  const body = /^[A-Za-z0-9\-._~+/]*/.exec(u)?.[0].length ?? 0
+  return `character ${body + 1} is not allowed there (= may only end a token), so it could never authenticate`
+}
+
+const secretToken = Schema.String.pipe(
+  Schema.minLength(tokenMinLength),
+  Schema.pattern(b64token)
+).annotations({
+  message: (issue) => ({ message: `${tokenProblem(issue.actual)}; allowed: ${tokenAllowed}`, override: true })
+})
+
+/** A container holding a secret: its own type failure names the kind of value, not the value. */
+const secretContainer = <A, I>(schema: Schema.Schema<A, I>, allowed: string): Schema.Schema<A, I> =>
+  schema.annotations({ message: (issue) => `got ${kindOf(issue.actual)}; allowed: ${allowed}` })
+
+const Token = secretContainer(
+  Schema.Struct({ token: secretToken, project: name }),
   "a mapping with keys token, project"
+)
+
+/** A `Host` header form: `name`, `name:port`, `[ipv6]`, `[ipv6]:port`, or `*` (any). */
+const hostName = leaf(
+  Schema.String.pipe(Schema.pattern(/^(\*|(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?)(:\d{1,5})?)$/)),
+  "a host name with an optional :port (e.g. alma.internal or alma.internal:8765), or *"
 )
 
 const Server = container(
   Schema.Struct({
     host: opt(text),
     port: opt(int(0, 65_535)),
-    tokens: opt(container(Schema.Array(Token), "a list of {token, project} mappings")),
+    tokens: opt(secretContainer(Schema.Array(Token), "a list of {token, project} mappings")),
     max_body_bytes: opt(int(1_024, 104_857_600)),
     cors_origins: opt(container(Schema.Array(text), "a list of origins, e.g. [\"http://localhost:3000\"]")),
+    allowed_hosts: opt(container(Schema.Array(hostName), "a list of host names, e.g. [\"alma.internal\", \"alma.internal:8765\"]")),
+    max_ws_connections_per_token: opt(int(1, 100_000)),
+    max_in_flight_per_token: opt(int(1, 100_000)),
     access_log: opt(leaf(Schema.Boolean, "true or false")),
     shutdown_timeout_ms: opt(int(0, 600_000))
   }),
@@ -167,9 +227,11 @@ const FileConfig = container(
     embedding_model_dir: optNull(text),
     embedding_cache_size: opt(int(0, 10_000_000)),
     allow_unknown_agents: opt(leaf(Schema.Boolean, "true or false")),
+    max_registered_agents: opt(int(0, 100_000)),
     agents: optNull(Agents),
     retrieval: optNull(Retrieval),
     learning: optNull(Learning),
+    safety: optNull(Safety),
     forgetting: optNull(Forgetting)
   }),
   "a mapping of ALMA settings"

@@ -15,6 +15,10 @@ import { Memory, ownerOf, searchText } from "../../src/domain/Memory.js"
 import { cosine } from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
 import { Schema } from "effect"
+import { fnv1a } from "../../src/internal/hash.js"
+
+/** Locks of `exclusive`: a fixed set, the (project, key) hashed onto one. */
+const lockStripes = 64
 
 interface State {
   /** Vector length, fixed by the first save (as a database's column type would be). */
@@ -96,16 +100,50 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
       )
   }
 
-  const save = (records: ReadonlyArray<Storage.StoredMemory>) =>
-    Effect.flatMap(Ref.get(state), (current) =>
+  const save = (records: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) =>
+    Effect.flatMap(Effect.zip(Ref.get(state), DateTime.now), ([current, now]) =>
       Effect.flatMap(checkDimensions("save", records.map((r) => r.embedding), current.dimensions), (dimensions) =>
-        Ref.update(state, (s) => {
+        Ref.modify(state, (s) => {
+          const foreign = records.find((r) => {
+            const held = s.records.get(r.memory.id)
+            return held !== undefined && held.memory.projectId !== r.memory.projectId
+          })
+          if (foreign !== undefined) {
+            const cause = new Error(Storage.foreignIdMessage(foreign.memory.id))
+            return [new StorageError({ backend: "memory", operation: "save", cause }), s] as const
+          }
           const next = new Map(s.records)
+          const audit = options?.audit === undefined ? s.audit : [...s.audit]
           for (const r of records) {
+            if (options?.audit !== undefined) {
+              const before = next.get(r.memory.id)
+              audit.push(Storage.ForgetAudit.make({
+                memoryId: r.memory.id,
+                kind: r.memory.kind,
+                projectId: r.memory.projectId,
+                owner: ownerOf(r.memory),
+                action: "import",
+                reason: `${options.audit.reason}: ${before === undefined ? "new" : "replaced"}`,
+                deletedAt: now,
+                snapshot: encodeJson((before ?? r).memory)
+              }))
+            }
             next.set(r.memory.id, { memory: r.memory, embedding: Float32Array.from(r.embedding) })
           }
-          return { ...s, dimensions, records: next }
-        })))
+          return [undefined, { ...s, dimensions, records: next, audit }] as const
+        })).pipe(Effect.flatMap((error) => error === undefined ? Effect.void : Effect.fail(error))))
+
+  const foreignIds = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
+    Effect.map(Ref.get(state), (s) =>
+      [...new Set(ids)].filter((id) => {
+        const held = s.records.get(id)
+        return held !== undefined && held.memory.projectId !== projectId
+      }))
+
+  // Sections of one (project, key) run one at a time; keys are hashed onto a fixed set of locks.
+  const locks = yield* Effect.forEach(Array.from({ length: lockStripes }), () => Effect.makeSemaphore(1))
+  const exclusive = <A, E, R>(projectId: string, key: string, effect: Effect.Effect<A, E, R>) =>
+    locks[fnv1a(`${projectId}\u0000${key}`) % lockStripes]!.withPermits(1)(effect)
 
   const get = (projectId: string, id: MemoryId) =>
     Effect.flatMap(Ref.get(state), (s) => {
@@ -239,6 +277,8 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
   return Storage.Storage.of({
     backend: "memory",
     save,
+    foreignIds,
+    exclusive,
     get,
     getMany,
     vectorSearch,

@@ -8,6 +8,7 @@
  */
 import * as Reactivity from "@effect/experimental/Reactivity"
 import * as PgClient from "@effect/sql-pg/PgClient"
+import { SqlError } from "@effect/sql/SqlError"
 import { Config, Effect, Layer } from "effect"
 import { ConfigurationError, NotFoundError, StorageError } from "../../src/domain/AlmaError.js"
 import type { MemoryId } from "../../src/domain/Ids.js"
@@ -63,11 +64,31 @@ const build = (options: Options.Resolved, copyPool?: Bulk.CopyPool) =>
     const records = Records.make(sql, tables)
     const bulk = copyPool === undefined ? undefined : Bulk.make(copyPool, sql, tables, space.dimensions)
 
-    const save = Effect.fn("PgStorage.save")(function*(batch: ReadonlyArray<Storage.StoredMemory>) {
-      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": batch.length })
-      if (bulk !== undefined && batch.length >= Bulk.threshold) return yield* bulk.save(batch, q.save)
-      yield* q.save(batch)
-    }, refail("save"))
+    const save = Effect.fn("PgStorage.save")(
+      function*(batch: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) {
+        yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": batch.length })
+        // Audited saves (imports) take the INSERT path, which writes the audit rows in its transaction.
+        if (bulk !== undefined && batch.length >= Bulk.threshold && options?.audit === undefined) {
+          return yield* bulk.save(batch, q.save)
+        }
+        yield* q.save(batch, options)
+      },
+      refail("save")
+    )
+
+    const foreignIds = Effect.fn("PgStorage.foreignIds")(function*(projectId: string, ids: ReadonlyArray<MemoryId>) {
+      return yield* q.foreignIds(projectId, ids)
+    }, refail("foreignIds"))
+
+    // The transaction's own failures (BEGIN, the lock, COMMIT) are storage failures; the effect's are its own.
+    const exclusive = <A, E, R>(projectId: string, key: string, effect: Effect.Effect<A, E, R>) =>
+      q.exclusive(projectId, key, effect).pipe(
+        Effect.catchIf(
+          (error): error is SqlError => error instanceof SqlError,
+          (cause) => Effect.fail(new StorageError({ backend, operation: "exclusive", cause }))
+        ),
+        Effect.withSpan("PgStorage.exclusive")
+      )
 
     const get = Effect.fn("PgStorage.get", { captureStackTrace: false })(function*(projectId: string, id: MemoryId) {
       const [found] = yield* q.getMany(projectId, [id]).pipe(refail("get"))
@@ -139,6 +160,8 @@ const build = (options: Options.Resolved, copyPool?: Bulk.CopyPool) =>
     return Storage.Storage.of({
       backend,
       save,
+      foreignIds,
+      exclusive,
       get,
       getMany,
       vectorSearch,

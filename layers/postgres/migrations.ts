@@ -67,6 +67,8 @@ interface Migration {
  *    (…, task_type, created_at) and (project, created_at);
  *    `forget_audit`; `workflow_records` keyed (project_id, collection, id). Indexes build on the
  *    empty tables, so they never fail for lack of rows.
+ * 2. `forget_audit.action`: what the audited write was (`delete`, or `import`), so that imports are
+ *    audited too; existing rows are deletions.
  *
  * **Source** pgvector 0.8 HNSW (`vector_cosine_ops`, `m` 16 and `ef_construction` 64 are pgvector's
  * defaults); PostgreSQL `tsvector` and GIN.
@@ -134,6 +136,13 @@ export const migrations: ReadonlyArray<Migration> = [
         )`
         yield* sql`create index workflow_records_by_parent on ${t.records} (project_id, collection, parent, created_at, id)`
       })
+  },
+  {
+    version: 2,
+    name: "audit_action",
+    run: ({ sql, tables: t }) =>
+      // Rows written before this migration are all deletions.
+      Effect.asVoid(sql`alter table ${t.audit} add column action text not null default 'delete'`)
   }
 ]
 

@@ -12,13 +12,16 @@ import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import * as NodePath from "@effect/platform-node/NodePath"
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
+import { SqlError } from "@effect/sql/SqlError"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import { Config, Context, Effect, Layer, Schema } from "effect"
 import * as sqliteVec from "sqlite-vec"
 import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
+import type { MemoryId } from "../../src/domain/Ids.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
 import { yieldToEventLoop } from "./internal/cooperative.js"
+import { storageError } from "./internal/errors.js"
 import * as Queries from "./internal/queries.js"
 import * as Records from "./internal/records.js"
 import { isBusy, makeWriteTransaction } from "./internal/transaction.js"
@@ -29,7 +32,7 @@ const backend = "sqlite"
 /** Maps failures to StorageError, after letting the event loop turn (see internal/cooperative.ts). */
 const refail = (operation: string) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, StorageError, R> =>
   Effect.zipRight(yieldToEventLoop, self).pipe(
-    Effect.mapError((cause) => new StorageError({ backend, operation, cause }))
+    Effect.mapError((cause) => storageError(operation, cause))
   )
 
 const runMigrations = Migrator.make({})
@@ -64,7 +67,7 @@ const migrate = (space: EmbeddingSpace) =>
       Effect.retry({ times: migrationLockRetries, while: isBusy }),
       refail("migrate"),
       // The Migrator turns a failing migration into a defect; it is still a storage failure to the caller.
-      Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "migrate", cause })))
+      Effect.catchAllDefect((cause) => Effect.fail(storageError("migrate", cause)))
     )
   })
 
@@ -82,7 +85,7 @@ const openDatabase = (space: EmbeddingSpace) =>
               "SqliteStorage.layerWith, or load sqliteVec.getLoadablePath() into the SqliteClient before " +
               "building SqliteStorage.layer"
           })
-          : new StorageError({ backend, operation: "open", cause: error })
+          : storageError("open", error)
       )
     )
     yield* migrate(space)
@@ -138,10 +141,30 @@ export const make: Effect.Effect<
   const q = Queries.make(sql, space.dimensions)
   const records = Records.make(sql)
 
-  const save = Effect.fn("SqliteStorage.save")(function*(records: ReadonlyArray<Storage.StoredMemory>) {
-    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": records.length })
-    yield* q.save(records)
-  }, refail("save"))
+  const save = Effect.fn("SqliteStorage.save")(
+    function*(records: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) {
+      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": records.length })
+      yield* q.save(records, options)
+    },
+    refail("save")
+  )
+
+  const foreignIds = Effect.fn("SqliteStorage.foreignIds")(
+    function*(projectId: string, ids: ReadonlyArray<MemoryId>) {
+      return yield* q.foreignIds(projectId, ids)
+    },
+    refail("foreignIds")
+  )
+
+  // The write transaction's own failures (BEGIN, COMMIT) are storage failures; the effect's are its own.
+  const exclusive = <A, E, R>(_projectId: string, _key: string, effect: Effect.Effect<A, E, R>) =>
+    q.exclusive(effect).pipe(
+      Effect.catchIf(
+        (error): error is SqlError => error instanceof SqlError,
+        (cause) => Effect.fail(new StorageError({ backend, operation: "exclusive", cause }))
+      ),
+      Effect.withSpan("SqliteStorage.exclusive")
+    )
 
   const get = Effect.fn("SqliteStorage.get", { captureStackTrace: false })(function*(projectId: string, id) {
     const [found] = yield* q.getMany(projectId, [id]).pipe(refail("get"))
@@ -204,6 +227,8 @@ export const make: Effect.Effect<
   return Storage.Storage.of({
     backend,
     save,
+    foreignIds,
+    exclusive,
     get,
     getMany,
     vectorSearch,
@@ -294,7 +319,7 @@ const clientLayer = (options: Options): Layer.Layer<SqliteClient.SqliteClient | 
       spanAttributes: { "alma.backend": backend }
     }).pipe(
       // better-sqlite3 throws synchronously on an unopenable file; that is an I/O failure, not a bug.
-      Effect.catchAllDefect((cause) => Effect.fail(new StorageError({ backend, operation: "open", cause })))
+      Effect.catchAllDefect((cause) => Effect.fail(storageError("open", cause)))
     )
     yield* client.unsafe(`pragma busy_timeout = ${busyTimeoutMillis}`).pipe(refail("open"))
     yield* client.loadExtension(sqliteVec.getLoadablePath()).pipe(refail("loadExtension"))

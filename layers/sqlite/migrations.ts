@@ -12,6 +12,7 @@ import type { MemoryKind } from "../../src/domain/Ids.js"
 import { searchText } from "../../src/domain/Memory.js"
 import * as Indexes from "./internal/indexes.js"
 import { codeBits, MemoryJson } from "./internal/rows.js"
+import { moveUserPartitions } from "./internal/sharedUsers.js"
 
 /**
  * The embedding space a database file is bound to.
@@ -54,6 +55,11 @@ const decodeBody = Schema.decodeUnknown(MemoryJson)
  *    `created_at desc, seq desc` is a backward index scan.
  * 3. `workflow_records`: checkpoints and artifacts of the Workflows service, keyed
  *    (project, collection, id), listed per (project, collection, parent) newest first.
+ * 4. `forget_audit.action`: what the audited write was (`delete`, or `import`), so that imports are
+ *    audited too; existing rows are deletions.
+ * 5. User owners (`@user/<userId>`, from request input) share one index partition per (project, kind)
+ *    instead of an FTS5 table and a vec0 partition each: their entries move there
+ *    (`internal/sharedUsers.ts`); a user's searches run over that user's rows alone.
  *
  * **Source** vec0 partition keys and `bit` vectors, FTS5 contentless-delete tables: sqlite-vec 0.1.9,
  * SQLite ≥ 3.43.
@@ -179,6 +185,21 @@ export const loader = (space: EmbeddingSpace): Migrator.Loader =>
       // Ascending, with the id last: listing a parent's records newest first is a backward index scan.
       yield* sql`create index workflow_records_by_parent on workflow_records
         (project_id, collection, parent, created_at, id)`
+    }),
+    "4_audit_action": Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      // Rows written before this migration are all deletions.
+      yield* sql`alter table forget_audit add column action text not null default 'delete'`
+    }),
+    "5_shared_user_partitions": Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      const [stored] = yield* sql<{ readonly value: string }>`select value from alma_meta
+        where key = 'embedding_dimensions'`.withoutTransform
+      const dimensions = Number(stored?.value)
+      if (!Number.isSafeInteger(dimensions) || dimensions <= 0) {
+        return yield* Effect.dieMessage(`alma_meta holds no valid embedding_dimensions (${stored?.value})`)
+      }
+      yield* moveUserPartitions(sql, dimensions)
     })
   })
 

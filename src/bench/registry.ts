@@ -18,6 +18,11 @@ import type { Suite } from "./Suite.js"
  *   with the same embedder, and ALMA/peer ratios from the same run.
  * - `server`: `alma serve` under HTTP load (RPC and MCP, 80% retrieve / 20% learn, fixed concurrency):
  *   throughput, p50 / p99 latency, errors.
+ * - `learning`: paraphrased successes and failures of scripted agents (issue 18): formation precision /
+ *   recall / F1, duplicates, cross-family merges, off-topic slice items, tokens per slice, and the
+ *   repeat-mistake rate of a simulated agent following the slice.
+ * - `users`: SQLite storage per memory and `addPreferences` latency for 10 to 100,000 users (user ids
+ *   must not cost partitions).
  *
  * @since 0.1.0
  * @category constructors
@@ -27,5 +32,7 @@ export const suites: Record<string, () => Promise<Suite>> = {
   reflexion: () => import("./reflexion/index.js").then((m) => m.runReflexion),
   latency: () => import("./latency/Latency.js").then((m) => m.runLatency),
   peers: () => import("./peers/Peers.js").then((m) => m.runPeers),
-  server: () => import("./server/Server.js").then((m) => m.runServer)
+  server: () => import("./server/Server.js").then((m) => m.runServer),
+  users: () => import("./users/Users.js").then((m) => m.runUsers),
+  learning: () => import("./learning/Learning.js").then((m) => m.runLearning)
 }

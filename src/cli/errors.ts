@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Console, Data, Effect, Predicate, Schema } from "effect"
-import type { AlmaError } from "../domain/AlmaError.js"
+import type { AlmaError, StorageErrorReason } from "../domain/AlmaError.js"
 import { isAlmaError } from "../domain/AlmaError.js"
 import * as Output from "./output.js"
 
@@ -82,6 +82,24 @@ const rootCause = (cause: unknown): string | undefined => {
   return found
 }
 
+/** What to do about a storage failure of each reason (the message already says what happened). */
+const storageHint = (reason: StorageErrorReason | undefined): string => {
+  switch (reason) {
+    case "corrupt":
+      return "restore the database file from a backup; to salvage what is still readable, copy the file and run " +
+        "`alma export` with storage pointed at the copy"
+    case "full":
+      return "free disk space (or raise the quota or size limit), then retry; `alma forget` removes old memories"
+    case "io":
+      return "check the disk and the file system holding the database, then retry; `alma health` checks the setup"
+    case "readonly":
+    case "cantopen":
+    case "busy":
+    case undefined:
+      return "check that the storage directory is writable; `alma health` checks the setup"
+  }
+}
+
 /** A one-line message and an optional hint for an ALMA error. */
 const describeAlma = (e: AlmaError, command: string): { message: string; hint?: string } => {
   switch (e._tag) {
@@ -119,12 +137,10 @@ const describeAlma = (e: AlmaError, command: string): { message: string; hint?: 
       return { message: e.message, hint: "list what is stored with `alma export` or `alma stats`" }
     case "StorageError": {
       const root = rootCause(e.cause)
-      const busy = root !== undefined && /SQLITE_BUSY|database is locked/i.test(root)
+      const busy = e.reason === "busy" || (root !== undefined && /SQLITE_BUSY|database is locked/i.test(root))
       return {
         message: root !== undefined && !e.message.includes(root) ? `${e.message} (${root})` : e.message,
-        hint: busy
-          ? "another process is writing to the same database; retry the command"
-          : "check that the storage directory is writable; `alma health` checks the setup"
+        hint: busy ? "another process is writing to the same database; retry the command" : storageHint(e.reason)
       }
     }
     case "EmbeddingError":

@@ -196,6 +196,13 @@ export const importMemories = {
   skipInvalid: Options.boolean("skip-invalid").pipe(
     Options.withDescription("Import the valid lines and report the invalid ones (default: refuse the whole file)")
   ),
+  onIdConflict: Options.choice("on-id-conflict", ["error", "new-id"]).pipe(
+    Options.withDescription(
+      "An id already held by another project of the store: refuse the file (error) or import that memory " +
+        "under a fresh id (new-id); a memory is never moved between projects"
+    ),
+    Options.withDefault("error" as const)
+  ),
   config: O.config,
   json: O.json
 }

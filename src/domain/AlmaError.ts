@@ -88,9 +88,43 @@ export class ScopeViolationError extends Schema.TaggedError<ScopeViolationError>
 }
 
 /**
+ * What kind of storage failure it was, when the backend can tell (from its result code):
+ * `full` (disk, quota or size limit), `readonly`, `corrupt` (damaged file or not a database), `busy`
+ * (locked past the busy timeout), `io` (the operating system's I/O error), `cantopen`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const StorageErrorReason = Schema.Literal("full", "readonly", "corrupt", "busy", "io", "cantopen")
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type StorageErrorReason = typeof StorageErrorReason.Type
+
+/** What each reason means and what to do about it (the message of a `StorageError` with a reason). */
+const storageRemedies: Record<StorageErrorReason, string> = {
+  full: "the disk, the file system quota or the database size limit is full; free disk space or raise the " +
+    "limit, then retry",
+  readonly: "the database is read-only to this process; make the database file, its directory and the file " +
+    "system writable, then retry",
+  corrupt: "the database file is damaged or is not a database; restore it from a backup, or salvage what is " +
+    "readable with `alma export` run on a copy of the file",
+  busy: "another connection kept the database locked past the busy timeout; retry, and if it persists look " +
+    "for a process holding a long write transaction",
+  io: "the operating system reported an I/O error on the database file; check the disk and the file system " +
+    "(hardware, a network mount), then retry",
+  cantopen: "the database file cannot be opened; check that its directory exists and that the file is a " +
+    "readable and writable regular file"
+}
+
+/**
  * A storage backend failed (I/O, constraint, driver error). Wraps the backend's own error as `cause`.
  *
- * **Shape** `backend` (e.g. `sqlite`), `operation` (e.g. `save`), `cause`.
+ * **Shape** `backend` (e.g. `sqlite`), `operation` (e.g. `save`), `reason` (see
+ * {@link StorageErrorReason}; absent when the backend cannot tell), `code` (the backend's result
+ * code, e.g. `SQLITE_FULL`), `cause`. The message names `code` and, for a `reason`, what to do.
  *
  * @since 0.1.0
  * @category errors
@@ -98,12 +132,17 @@ export class ScopeViolationError extends Schema.TaggedError<ScopeViolationError>
 export class StorageError extends Schema.TaggedError<StorageError>()("StorageError", {
   backend: Schema.String,
   operation: Schema.String,
+  reason: Schema.optional(StorageErrorReason),
+  code: Schema.optional(Schema.String),
   cause: Schema.optional(Schema.Defect)
 }) {
   readonly [AlmaErrorTypeId]: AlmaErrorTypeId = AlmaErrorTypeId
   override get message(): string {
+    const base = `Storage backend "${this.backend}" failed during ${this.operation}`
+    const code = this.code === undefined ? "" : `: ${this.code}`
+    if (this.reason !== undefined) return `${base}${code}: ${storageRemedies[this.reason]}`
     const detail = this.cause instanceof Error ? `: ${this.cause.message}` : ""
-    return `Storage backend "${this.backend}" failed during ${this.operation}${detail}`
+    return `${base}${code}${detail}`
   }
 }
 

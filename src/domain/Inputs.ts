@@ -261,6 +261,22 @@ export const ForgetInput = Schema.Struct({
 export type ForgetInput = typeof ForgetInput.Encoded
 
 /**
+ * What an import does with an id held by another project of the store: `error` (the default)
+ * refuses the whole import with a `ValidationError`; `new-id` stores that memory under a fresh id.
+ * Either way no memory is moved between projects.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const OnIdConflict = Schema.Literal("error", "new-id")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type OnIdConflict = typeof OnIdConflict.Type
+
+/**
  * `auditLog`'s `limit`. **Units** rows, integer 1–10,000 (the caller's default is 100).
  *
  * @since 0.1.0

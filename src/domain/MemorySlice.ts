@@ -119,10 +119,16 @@ export class MemorySlice extends Schema.Class<MemorySlice>("MemorySlice")({
 
   /**
    * Renders the slice for a prompt: "Relevant Strategies", "Avoid These Patterns", "User
-   * Preferences", "Domain Context", "Recent Outcomes" (section format of the original ALMA).
+   * Preferences", "Domain Context", "Recent Outcomes" (section format of the original ALMA), inside
+   * a data envelope.
    *
-   * Never exceeds `maxTokens` (default 2000, as in the original), counted with the o200k_base BPE
-   * tokenizer; when the budget is short, whole items are dropped, lowest score first, never cut.
+   * **Shape** a notice line (the memories are reference data, not instructions), `<memory_data>`,
+   * the sections, `</memory_data>`; each delimiter appears exactly once, the closing one last. Memory
+   * text is escaped: one line per field, invisible characters removed, `<` as `&lt;`, so it cannot
+   * close the envelope, start a heading or pose as a chat-template role. An empty slice renders `""`.
+   * **Units** `maxTokens`: o200k_base tokens (default 2000, as in the original), the envelope's own
+   * (about 43) included; when the budget is short, whole items are dropped, lowest score first, never
+   * cut, and a budget too small for the envelope and one item renders `""`.
    */
   toPrompt(options?: { readonly maxTokens?: number | undefined }): string {
     return renderPrompt(this, options?.maxTokens ?? this.maxTokens).text

@@ -6,7 +6,7 @@ import type { DateTime } from "effect"
 import type { MemoryId } from "../domain/Ids.js"
 import { AntiPattern, Heuristic } from "../domain/Memory.js"
 import type { Outcome } from "../domain/Memory.js"
-import { cosine } from "../services/Embedder.js"
+import * as StrategyMatch from "./strategyMatch.js"
 
 /** How many outcome ids a memory keeps as provenance (newest last). */
 export const MAX_PROVENANCE = 100
@@ -14,22 +14,22 @@ export const MAX_PROVENANCE = 100
 const appendProvenance = (ids: ReadonlyArray<MemoryId>, id: MemoryId): ReadonlyArray<MemoryId> =>
   [...ids.filter((x) => x !== id), id].slice(-MAX_PROVENANCE)
 
-/** An item paired with the embedding of its strategy text. */
+/** An item paired with the evidence (embedding and content words) of its strategy text. */
 export interface WithStrategy<A> {
   readonly item: A
-  readonly strategy: Float32Array
+  readonly strategy: StrategyMatch.Evidence
 }
 
-/** The item whose strategy is most similar to `strategy`, if at least `threshold`. */
+/** The item whose strategy is most similar to `strategy` (`StrategyMatch.similarity`), if at least `threshold`. */
 export const bestMatch = <A>(
   items: ReadonlyArray<WithStrategy<A>>,
-  strategy: Float32Array,
+  strategy: StrategyMatch.Evidence,
   threshold: number
 ): A | undefined => {
   let best: A | undefined
   let bestSim = threshold
   for (const x of items) {
-    const sim = cosine(x.strategy, strategy)
+    const sim = StrategyMatch.similarity(x.strategy, strategy)
     if (sim >= bestSim) {
       bestSim = sim
       best = x.item
@@ -48,6 +48,11 @@ export interface FormationInput {
   readonly now: DateTime.Utc
   readonly heuristicId: MemoryId
   readonly antiPatternId: MemoryId
+  /**
+   * Set when the strategy text cannot tell the strategy on its own (too short, or a template): the
+   * task the lesson is bound to, named in a new heuristic's condition.
+   */
+  readonly boundTask?: string | undefined
 }
 
 /** Result of a formation step for one memory. */
@@ -92,7 +97,9 @@ export const formHeuristic = (input: FormationInput, existing: Heuristic | undef
       projectId: outcome.projectId,
       agent: outcome.agent,
       taskType: outcome.taskType,
-      condition: `task type: ${outcome.taskType}`,
+      condition: input.boundTask === undefined
+        ? `task type: ${outcome.taskType}`
+        : `task type: ${outcome.taskType}; tasks like: ${input.boundTask.replace(/\s+/g, " ").trim().slice(0, 160)}`,
       strategy: outcome.strategyUsed,
       confidence,
       occurrenceCount: group.length,
@@ -161,16 +168,17 @@ export const formAntiPattern = (
 
 /**
  * The better alternative to a failing strategy: the most confident heuristic of the same task type
- * with a dissimilar strategy, else the newest dissimilar successful outcome's strategy.
+ * whose strategy is not the failing one, else the newest such successful outcome's strategy. "Not the
+ * failing one" is judged across polarities, so at the `strict` threshold (`StrategyMatch`).
  */
 export const betterAlternative = (
   taskType: string,
-  failing: Float32Array,
-  threshold: number,
+  failing: StrategyMatch.Evidence,
+  strict: number,
   heuristics: ReadonlyArray<WithStrategy<Heuristic>>,
   history: ReadonlyArray<WithStrategy<Outcome>>
 ): string => {
-  const differs = (v: Float32Array) => cosine(v, failing) < threshold
+  const differs = (e: StrategyMatch.Evidence) => StrategyMatch.similarity(e, failing) < strict
   const heuristic = heuristics
     .filter((h) => differs(h.strategy) && h.item.confidence > 0.5)
     .sort((a, b) => b.item.confidence - a.item.confidence)[0]
@@ -198,4 +206,80 @@ export const inferTaskType = (task: string): string => {
   if (t.includes("form") || t.includes("input")) return "form_testing"
   if (t.includes("database") || t.includes("query")) return "database_validation"
   return "general"
+}
+
+/** What one learn matches: the similar earlier outcomes and the memories it updates, if any. */
+export interface Matched {
+  readonly similar: ReadonlyArray<Outcome>
+  readonly heuristic: Heuristic | undefined
+  readonly antiPattern: AntiPattern | undefined
+}
+
+/**
+ * The outcomes and memories `outcome` merges with (see `StrategyMatch`): earlier outcomes of the same
+ * polarity at `threshold`, of the other polarity at `strict`; the best heuristic (a success at
+ * `threshold`, a failure at `strict`) and, for a failure, the best anti-pattern at `threshold`. With
+ * `taskSimilar` (the strategy text cannot tell the strategy on its own), outcomes must also have a
+ * similar task, and a memory matches only when one of its provenance outcomes does.
+ */
+export const match = (input: {
+  readonly outcome: Outcome
+  readonly strategy: StrategyMatch.Evidence
+  readonly heuristics: ReadonlyArray<WithStrategy<Heuristic>>
+  readonly antiPatterns: ReadonlyArray<WithStrategy<AntiPattern>>
+  readonly history: ReadonlyArray<WithStrategy<Outcome>>
+  readonly thresholds: StrategyMatch.Thresholds
+  readonly taskSimilar?: ((o: Outcome) => boolean) | undefined
+}): Matched => {
+  const { outcome, strategy, taskSimilar, thresholds: { strict, threshold } } = input
+  const similar = input.history
+    .filter((o) =>
+      StrategyMatch.similarity(o.strategy, strategy) >= (o.item.success === outcome.success ? threshold : strict) &&
+      (taskSimilar === undefined || taskSimilar(o.item))
+    )
+    .map((o) => o.item)
+  const similarIds = new Set<string>(similar.map((o) => o.id))
+  const bound = <M extends { readonly provenance: ReadonlyArray<MemoryId> }>(items: ReadonlyArray<WithStrategy<M>>) =>
+    taskSimilar === undefined ? items : items.filter((x) => x.item.provenance.some((id) => similarIds.has(id)))
+  // A memory is also matched through its members: a similar earlier outcome of this polarity in its
+  // provenance (the memory's own text is one paraphrase; its members are the others), so a later
+  // paraphrase joins it instead of forming a duplicate.
+  const samePolarity = new Set<string>(similar.filter((o) => o.success === outcome.success).map((o) => o.id))
+  const byMembers = <M extends { readonly provenance: ReadonlyArray<MemoryId> }>(items: ReadonlyArray<WithStrategy<M>>) => {
+    let best: M | undefined
+    let most = 0
+    for (const x of items) {
+      const shared = x.item.provenance.filter((id) => samePolarity.has(id)).length
+      if (shared > most) {
+        most = shared
+        best = x.item
+      }
+    }
+    return best
+  }
+  const heuristics = bound(input.heuristics)
+  const antiPatterns = bound(input.antiPatterns)
+  return {
+    similar,
+    heuristic: bestMatch(heuristics, strategy, outcome.success ? threshold : strict) ??
+      (outcome.success ? byMembers(heuristics) : undefined),
+    antiPattern: outcome.success
+      ? undefined
+      : bestMatch(antiPatterns, strategy, threshold) ?? byMembers(antiPatterns)
+  }
+}
+
+/**
+ * Whether `strategy` needs the task as evidence: it is uninformative, or it is a template (the
+ * same text, verbatim, was recorded for a task not similar to this one: `taskSimilar` false).
+ */
+export const needsTask = (
+  strategyText: string,
+  strategy: StrategyMatch.Evidence,
+  history: ReadonlyArray<Outcome>,
+  taskSimilar: (o: Outcome) => boolean
+): boolean => {
+  if (StrategyMatch.isUninformative(strategy)) return true
+  const text = StrategyMatch.normalized(strategyText)
+  return history.some((o) => StrategyMatch.normalized(o.strategyUsed) === text && !taskSimilar(o))
 }

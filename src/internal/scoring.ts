@@ -61,8 +61,17 @@ export const recencyTimestamp = (m: Memory): DateTime.Utc => {
 }
 
 /**
- * Success term per kind (original ALMA): heuristic success rate; outcome 1.0 if it succeeded else
- * 0.3; knowledge and preference 1.0; anti-pattern `min(occurrences/10, 1)` (frequent ones rank higher).
+ * Failures from which an anti-pattern's success term is full: the original's formation minimum (2).
+ * The original's `min(occurrences/10, 1)` let a popular anti-pattern outrank a clearly more similar one
+ * (issue 18's "hub" lessons); saturating at the formation minimum keeps one-off explicit lessons a
+ * little lower without letting counts above it buy rank.
+ */
+export const ANTI_PATTERN_FULL_AT = 2
+
+/**
+ * Success term per kind (original ALMA, except anti-patterns): heuristic success rate; outcome 1.0 if
+ * it succeeded else 0.3; knowledge and preference 1.0; anti-pattern
+ * `min(occurrences / ANTI_PATTERN_FULL_AT, 1)`.
  */
 export const successTerm = (m: Memory): number => {
   switch (m.kind) {
@@ -71,7 +80,7 @@ export const successTerm = (m: Memory): number => {
     case "outcome":
       return m.success ? 1 : 0.3
     case "anti_pattern":
-      return Math.min(m.occurrenceCount / 10, 1)
+      return Math.min(m.occurrenceCount / ANTI_PATTERN_FULL_AT, 1)
     default:
       return 1
   }

@@ -13,7 +13,9 @@
  *   an empty batch, or a batch of more than 100 messages (the limit of the official MCP SDK server):
  *   -32600 Invalid Request, with the message's id when it has a valid one, else `null`;
  * - a request for a method the server does not know: -32601 Method not found, with its id;
- * - a request whose `params` is an array (MCP params are objects): -32602 Invalid params.
+ * - a request whose `params` is an array (MCP params are objects): -32602 Invalid params;
+ * - a request with a numeric id JSON cannot carry back (`1e400` parses to `Infinity`): -32600, id `null`;
+ * - a `resources/read` of a URI no resource has: -32002 Resource not found, `data: { uri }`.
  * Text that is not JSON (-32700 Parse error) is answered by the transports (`protocolHttp.ts`,
  * `protocolStdio.ts`). Notifications are never answered (unknown ones are ignored).
  *
@@ -21,62 +23,45 @@
  */
 import { ClientNotificationRpcs, ClientRequestRpcs } from "@effect/ai/McpSchema"
 import type { FromClientEncoded, FromServerEncoded, RequestEncoded } from "@effect/rpc/RpcMessage"
-
-/**
- * A JSON-RPC request id as a client may send it.
- *
- * @since 0.1.0
- * @category models
- */
-export type Id = string | number
-
-/**
- * A JSON-RPC 2.0 error response.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ErrorResponse {
-  readonly jsonrpc: "2.0"
-  readonly id: Id | null
-  readonly error: { readonly code: number; readonly message: string; readonly data?: unknown }
-}
-
-/** JSON-RPC 2.0 error codes (spec §5.1). */
-export const PARSE_ERROR = -32700
-export const INVALID_REQUEST = -32600
-export const METHOD_NOT_FOUND = -32601
-export const INVALID_PARAMS = -32602
-export const INTERNAL_ERROR = -32603
+import {
+  type ErrorResponse,
+  errorOf,
+  errorResponse,
+  type Id,
+  INTERNAL_ERROR,
+  INVALID_PARAMS,
+  INVALID_REQUEST,
+  METHOD_NOT_FOUND,
+  RESOURCE_NOT_FOUND
+} from "./jsonRpcErrors.js"
 
 /** The most messages one batch may hold, as the official MCP SDK server (`MAX_BATCH_SIZE`). */
 export const MAX_BATCH = 100
 
-/**
- * An error response.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const errorResponse = (id: Id | null, code: number, message: string, data?: unknown): ErrorResponse => ({
-  jsonrpc: "2.0",
-  id,
-  error: data === undefined ? { code, message } : { code, message, data }
-})
-
-/**
- * The answer to text that is not JSON.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const parseError: ErrorResponse = errorResponse(null, PARSE_ERROR, "Parse error: the message is not valid JSON")
+export type { ErrorResponse, Id } from "./jsonRpcErrors.js"
+export {
+  errorResponse,
+  INTERNAL_ERROR,
+  INVALID_PARAMS,
+  INVALID_REQUEST,
+  METHOD_NOT_FOUND,
+  PARSE_ERROR,
+  parseError,
+  RESOURCE_NOT_FOUND
+} from "./jsonRpcErrors.js"
 
 const requestMethods: ReadonlySet<string> = new Set(ClientRequestRpcs.requests.keys())
 const notificationMethods: ReadonlySet<string> = new Set(ClientNotificationRpcs.requests.keys())
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
-const isId = (u: unknown): u is Id => typeof u === "string" || typeof u === "number"
+
+/**
+ * A valid id: a string, or a number that JSON can carry back. JSON.parse reads a number beyond the
+ * 64-bit float range (`1e400`) as `Infinity`, which JSON.stringify writes as `null`: no response
+ * could bear the request's id, so such a request is invalid (finite numbers, fractional ones
+ * included, are echoed as read).
+ */
+const isId = (u: unknown): u is Id => typeof u === "string" || (typeof u === "number" && Number.isFinite(u))
 const has = (o: object, key: string) => Object.hasOwn(o, key)
 
 interface Batch {
@@ -87,6 +72,8 @@ interface Batch {
 interface InFlight {
   readonly id: Id
   readonly batch: Batch | undefined
+  /** The `uri` of a `resources/read`. */
+  readonly resource?: string | undefined
 }
 
 /**
@@ -126,6 +113,11 @@ export class Session {
     private readonly options: { readonly stream: boolean; readonly headers: ReadonlyArray<[string, string]> }
   ) {}
 
+  /** Requests handed to the RPC server and not answered yet. */
+  get pending(): number {
+    return this.inFlight.size
+  }
+
   /** The messages for the RPC server and the answers due now, for one parsed JSON value. */
   decode(value: unknown): Decoded {
     const messages: Array<FromClientEncoded> = []
@@ -163,7 +155,7 @@ export class Session {
         // MCP: the receiver of a cancellation SHOULD NOT answer the cancelled request.
         const cancelled = this.cancelled.delete(message.requestId)
         const response = message.exit._tag === "Success"
-          ? { jsonrpc: "2.0", id: request.id, result: message.exit.value }
+          ? notFound(request, message.exit.value) ?? { jsonrpc: "2.0", id: request.id, result: message.exit.value }
           : cancelled
           ? undefined
           : { jsonrpc: "2.0", id: request.id, error: errorOf(message.exit.cause) }
@@ -220,6 +212,9 @@ export class Session {
     }
     const method = m.method
     if (typeof method !== "string") return invalid(replyId, "\"method\" must be a string")
+    if (typeof id === "number" && !Number.isFinite(id)) {
+      return invalid(null, "\"id\" is a number beyond the 64-bit float range, which no response could carry back; use a string or an integer")
+    }
     if (hasId && !isId(id)) return invalid(null, "\"id\" must be a string or a number")
     const params = m.params
     if (params !== undefined && (typeof params !== "object" || params === null)) {
@@ -238,7 +233,10 @@ export class Session {
       return true
     }
     const internal = String(++this.next)
-    this.inFlight.set(internal, { id, batch })
+    const resource = method === "resources/read" && isRecord(params) && typeof params.uri === "string"
+      ? params.uri
+      : undefined
+    this.inFlight.set(internal, { id, batch, resource })
     this.internalOf.set(id, internal)
     if (batch !== undefined) batch.pending++
     messages.push({ _tag: "Request", id: internal, tag: method, payload: params, headers: this.options.headers })
@@ -270,37 +268,11 @@ export class Session {
   }
 }
 
-type EncodedCause =
-  | { readonly _tag: "Empty" }
-  | { readonly _tag: "Fail"; readonly error: unknown }
-  | { readonly _tag: "Die"; readonly defect: unknown }
-  | { readonly _tag: "Interrupt"; readonly fiberId: unknown }
-  | { readonly _tag: "Sequential" | "Parallel"; readonly left: EncodedCause; readonly right: EncodedCause }
-
-const firstOf = (cause: EncodedCause, tag: "Fail" | "Die"): EncodedCause | undefined => {
-  if (cause._tag === tag) return cause
-  if (cause._tag === "Sequential" || cause._tag === "Parallel") return firstOf(cause.left, tag) ?? firstOf(cause.right, tag)
-  return undefined
-}
-
 /**
- * The JSON-RPC error for a failed request: a failure carrying an MCP error (`code`, `message`,
- * optional `data`, as McpServer's `InvalidParams`…) as it is; a defect whose value is a string —
- * what `RpcServer` answers when `params` fail the method's schema (the formatted parse error) — as
- * -32602 Invalid params; anything else as -32603 Internal error, without internal details.
+ * The answer to a `resources/read` that matched no resource: @effect/ai's McpServer answers it with
+ * `{ contents: [] }` (every resource ALMA registers has content), MCP says -32002 with the uri.
  */
-const errorOf = (cause_: unknown): ErrorResponse["error"] => {
-  const cause = cause_ as EncodedCause
-  const fail = firstOf(cause, "Fail")
-  if (fail?._tag === "Fail" && isRecord(fail.error)) {
-    const { code, data, message } = fail.error
-    if (typeof code === "number" && Number.isInteger(code) && typeof message === "string") {
-      return data === undefined ? { code, message } : { code, message, data }
-    }
-  }
-  const die = firstOf(cause, "Die")
-  if (die?._tag === "Die" && typeof die.defect === "string") {
-    return { code: INVALID_PARAMS, message: `Invalid params: ${die.defect}` }
-  }
-  return { code: INTERNAL_ERROR, message: cause._tag === "Interrupt" ? "Internal error: interrupted" : "Internal error" }
-}
+const notFound = (request: InFlight, result: unknown): ErrorResponse | undefined =>
+  request.resource !== undefined && isRecord(result) && Array.isArray(result.contents) && result.contents.length === 0
+    ? errorResponse(request.id, RESOURCE_NOT_FOUND, `Resource not found: ${request.resource}`, { uri: request.resource })
+    : undefined

@@ -6,13 +6,14 @@
  * Every line is answered as JSON-RPC 2.0 says, and none stops the reading: a line that is not JSON
  * gets -32700 Parse error (id `null`), a message that is not JSON-RPC -32600 Invalid Request, an
  * unknown method -32601; blank lines are skipped. The responses to a batch go out together, as one
- * array line. The server stops when stdin ends.
+ * array line. When stdin ends, the requests already read are still answered (before `initialize`
+ * too, as the official SDK's server does), then the server stops.
  *
  * @since 0.1.0
  */
 import { RpcServer } from "@effect/rpc"
 import type { FromClientEncoded } from "@effect/rpc/RpcMessage"
-import { Effect, Fiber, Mailbox, Option, Schedule, type Sink, Stream } from "effect"
+import { Deferred, Effect, Fiber, Mailbox, Option, Schedule, type Sink, Stream } from "effect"
 import { parseError, Session } from "./jsonRpc.js"
 
 /**
@@ -58,24 +59,44 @@ export const makeProtocolStdio = <EIn, EOut, RIn, ROut>(options: {
           return decoded.messages.length === 0 ? write(decoded.output) : Effect.zipRight(write(decoded.output), forward(decoded.messages))
         }
 
-        yield* options.stdin.pipe(
-          Stream.decodeText(),
-          Stream.splitLines,
-          Stream.runForEach(onLine),
-          Effect.catchAllCause((cause) => Effect.logError("MCP stdio: reading stdin failed", cause)),
-          Effect.ensuring(Fiber.interruptFork(fiber)),
-          Effect.forkScoped,
-          Effect.interruptible
+        // Once stdin has ended: completed when every request read is answered (and its answer queued).
+        const drained = yield* Deferred.make<void>()
+        let ended = false
+        const checkDrained = Effect.suspend(() =>
+          ended && session.pending === 0 ? Deferred.succeed(drained, undefined) : Effect.void
         )
-        yield* Mailbox.toStream(mailbox).pipe(
+
+        const writer = yield* Mailbox.toStream(mailbox).pipe(
           Stream.run(options.stdout),
           Effect.retry(Schedule.spaced(500)),
           Effect.forkScoped,
           Effect.interruptible
         )
+        // At the end of stdin, requests still running are finished and answered, as the official SDK's
+        // server does (it keeps handling them): a client may write its requests and close stdin at
+        // once (`echo … | alma mcp`). Then the answers are flushed and the server stops.
+        const finish = Effect.suspend(() => {
+          ended = true
+          return Effect.zipRight(checkDrained, Deferred.await(drained))
+        }).pipe(
+          Effect.zipRight(mailbox.end),
+          // Bounded: with stdout gone (the client exited) the writer retries forever.
+          Effect.zipRight(Effect.timeout(Fiber.await(writer), "5 seconds")),
+          Effect.ignore
+        )
+        yield* options.stdin.pipe(
+          Stream.decodeText(),
+          Stream.splitLines,
+          Stream.runForEach(onLine),
+          Effect.catchAllCause((cause) => Effect.logError("MCP stdio: reading stdin failed", cause)),
+          Effect.zipRight(finish),
+          Effect.ensuring(Fiber.interruptFork(fiber)),
+          Effect.forkScoped,
+          Effect.interruptible
+        )
         return {
           disconnects: yield* Mailbox.make<number>(),
-          send: (_clientId, response) => write(session.encode(response)),
+          send: (_clientId, response) => Effect.zipRight(write(session.encode(response)), checkDrained),
           end: () => mailbox.end,
           clientIds: Effect.succeed(new Set([0])),
           initialMessage: Effect.succeedNone,

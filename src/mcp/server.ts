@@ -96,7 +96,7 @@ export const stdioLogger: Layer.Layer<never> = Layer.mergeAll(
 /**
  * Stdio: newline-delimited JSON-RPC on the process's stdin and stdout, logs on stderr. Every line is
  * answered as JSON-RPC 2.0 says, malformed ones included (`protocolStdio.ts`). The server stops when
- * stdin ends.
+ * stdin has ended and every request read from it is answered.
  *
  * @since 0.1.0
  * @category layers

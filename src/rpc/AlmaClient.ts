@@ -159,10 +159,10 @@ export const fromRpcClient = (
           transport("AuditLog")
         ),
       exportMemories: (options) => exportAll(client, options),
-      importMemories: (memories) =>
+      importMemories: (memories, options) =>
         // Instances are sent in their JSON form, as the local service accepts both.
         Effect.forEach(memories, (m) => (Schema.is(Memory)(m) ? Effect.orDie(encodeMemory(m)) : Effect.succeed(m))).pipe(
-          Effect.flatMap((encoded) => client.Import({ memories: encoded })),
+          Effect.flatMap((encoded) => client.Import({ memories: encoded, onIdConflict: options?.onIdConflict })),
           transport("Import")
         ),
       registerAgent: (scope: AgentScope) => Effect.orDie(client.RegisterAgent({ scope })),

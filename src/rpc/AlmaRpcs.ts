@@ -28,6 +28,7 @@ import {
   AddPreferenceInput,
   ForgetInput,
   LearnInput,
+  OnIdConflict,
   RetrieveInput,
   UpdateInput
 } from "../domain/Inputs.js"
@@ -160,6 +161,9 @@ export class AlmaRpcs extends RpcGroup.make(
     payload: {
       memories: Schema.Array(Schema.Unknown).annotations({
         description: "Exported memories in their JSON form; validated (and re-embedded) by the server"
+      }),
+      onIdConflict: optionalOrUndefined(OnIdConflict).annotations({
+        description: "An id held by another project: \"error\" (default) refuses the import, \"new-id\" uses a fresh id"
       })
     },
     success: Schema.Number,

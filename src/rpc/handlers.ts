@@ -61,7 +61,7 @@ export const makeHandlers = Effect.gen(function*() {
     // message carries the whole project.
     Export: (options) =>
       Stream.fromIterableEffect(alma.exportMemories(options)).pipe(Stream.rechunk(EXPORT_CHUNK_SIZE)),
-    Import: ({ memories }) => alma.importMemories(memories),
+    Import: ({ memories, onIdConflict }) => alma.importMemories(memories, { onIdConflict }),
     Agents: () => alma.agents,
     RegisterAgent: ({ scope }) => alma.registerAgent(scope)
   })

@@ -26,15 +26,21 @@ export interface Authenticator {
 const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").digest()
 
 /**
- * The token in an `Authorization: Bearer <token>` header value (scheme case-insensitive, RFC 6750).
+ * `credentials = "Bearer" 1*SP b64token` (RFC 6750 §2.1); the configuration accepts only tokens of
+ * this alphabet (`config/internal/schema.ts`, `b64token`), so any other header value cannot match.
+ */
+const bearer = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
+
+/**
+ * The token in an `Authorization: Bearer <token>` header value (scheme case-insensitive), or
+ * `undefined` when the value is not RFC 6750 `Bearer <b64token>` (e.g. a token holding a space).
  *
  * @since 0.1.0
  * @category constructors
  */
 export const bearerToken = (authorization: string | undefined): string | undefined => {
   if (authorization === undefined) return undefined
-  const match = /^bearer[ ]+([^\s]+)\s*$/i.exec(authorization)
-  return match?.[1]
+  return bearer.exec(authorization)?.[1]
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * `alma serve` and `alma mcp` as layers: every project's RPC and MCP surfaces over one shared
- * Storage, Embedder and cache, behind the middleware stack (access log, CORS, size limit, auth).
+ * Storage, Embedder and cache, behind the middleware stack (access log, browser guard, CORS, size
+ * limit, auth, per-token limits; see `middleware.ts`).
  *
  * Each token is bound to one project. Each project gets its own engine (scope, retriever, learner,
  * …) mounted under an internal prefix; the auth middleware routes `/rpc`, `/ws` and `/mcp` to the
@@ -8,12 +9,10 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Effect, Layer } from "effect"
-import { createServer } from "node:http"
 import type { AlmaConfig } from "../../config/AlmaConfig.js"
 import * as Alma from "../Alma.js"
 import type * as Embedder from "../services/Embedder.js"
@@ -21,6 +20,8 @@ import { ConfigurationError, type EmbeddingError } from "../domain/AlmaError.js"
 import * as Mcp from "../mcp/server.js"
 import * as Rpc from "../rpc/server.js"
 import * as Auth from "./Auth.js"
+import * as Guard from "./Guard.js"
+import * as Listener from "./Listener.js"
 import * as Middleware from "./middleware.js"
 
 /**
@@ -96,8 +97,13 @@ const requireTokensOffLoopback = (host: string, config: AlmaConfig) =>
 
 /**
  * The HTTP server: `/rpc` (ndjson), `/ws` (WebSocket), `/mcp` (Streamable HTTP) and `/health`
- * (`{"status":"ok"}`, no memory content), on `server.host:server.port`. Logs "Listening on …" when
- * bound. Closing its scope stops accepting, lets in-flight requests finish and closes the storage.
+ * (`{"status":"ok"}`, no memory content), on `server.host:server.port`. Logs "Listening on …" once
+ * it serves. Closing its scope stops accepting, lets in-flight requests finish and closes the storage.
+ *
+ * **Start-up** the storage, embedder and cache are opened first (an unreachable PostgreSQL fails
+ * before anything listens); then the port is bound, answering 503 until the projects are mounted.
+ * **Browser guard** every request is checked for `Host`, `Origin` and (POST) `Content-Type`
+ * before authentication (see `Guard.ts`); WebSocket messages are limited to `server.max_body_bytes`.
  *
  * **Errors** `ConfigurationError` (bad configuration, or binding a non-loopback address without
  * tokens), `StorageError`, `EmbeddingError`, `ServeError` (port in use).
@@ -118,18 +124,25 @@ export const layerHttp = (config: AlmaConfig, options: ServeOptions) => {
   const health = HttpRouter.Default.use((router) =>
     router.get("/health", HttpServerResponse.unsafeJson({ status: "ok", projects: projects.length }))
   )
-  const middleware = Middleware.stack({
-    auth,
-    maxBodyBytes: config.server.maxBodyBytes,
-    corsOrigins: config.server.corsOrigins,
-    accessLog: config.server.accessLog
-  })
-  return HttpRouter.Default.serve(middleware).pipe(
+  const server = config.server
+  // The Host/Origin policy needs the bound port (`port: 0` picks one), hence built once bound.
+  const serve = Layer.unwrapEffect(Effect.map(HttpServer.HttpServer, ({ address }) =>
+    HttpRouter.Default.serve(Middleware.stack({
+      auth,
+      guard: Guard.make({ address, host, allowedHosts: server.allowedHosts, allowedOrigins: server.corsOrigins }),
+      limits: { maxConnections: server.maxWsConnectionsPerToken, maxInFlight: server.maxInFlightPerToken },
+      maxBodyBytes: server.maxBodyBytes,
+      corsOrigins: server.corsOrigins,
+      accessLog: server.accessLog
+    }))
+  ))
+  // Built bottom-up: the token check, then the shared storage (which fails before anything is
+  // bound), then the listener (503 meanwhile), then the projects, then serving.
+  return serve.pipe(
     Layer.provide(Layer.mergeAll(health, ...projects.map(perProject))),
-    Layer.provide(Alma.layerSharedFromConfig(config, options.embedder)),
     HttpServer.withLogAddress,
-    Layer.provide(NodeHttpServer.layer(createServer, { host, port })),
-    // Provided last, so it is checked before anything is opened or bound.
+    Layer.provide(Listener.layer({ host, port, maxPayload: server.maxBodyBytes })),
+    Layer.provide(Alma.layerSharedFromConfig(config, options.embedder)),
     Layer.provide(requireTokensOffLoopback(host, config))
   )
 }

@@ -1,7 +1,8 @@
 /**
- * The HTTP middleware of `alma serve`, outermost first: access log, CORS (only when configured),
- * request size limit, then authentication, which routes `/rpc`, `/ws` and `/mcp` to the token's
- * project.
+ * The HTTP middleware of `alma serve`, outermost first: access log, the browser guard (Host,
+ * Origin, Content-Type; see `Guard.ts`), CORS (only when configured), request size limit,
+ * authentication, which routes `/rpc`, `/ws` and `/mcp` to the token's project, then the
+ * per-token limits (see `Limits.ts`).
  *
  * @since 0.1.0
  */
@@ -11,8 +12,12 @@ import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { Cause, Effect, Exit, Option } from "effect"
+import * as Socket from "@effect/platform/Socket"
+import { Cause, Effect, Exit, FiberRef, Option } from "effect"
 import type { Authenticator } from "./Auth.js"
+import * as Guard from "./Guard.js"
+import * as Limits from "./Limits.js"
+import * as Principal from "./Principal.js"
 
 /**
  * Public paths of the API surfaces, and the internal prefix each project's surfaces are mounted
@@ -68,17 +73,21 @@ export const authenticate = (auth: Authenticator, open: ReadonlyArray<string> = 
       if (open.includes(path)) return yield* app
       const surface = surfaces.find((s) => path === s)
       if (surface === undefined) return json(404, { error: "not_found" })
-      const project = auth.projectOf(request.headers["authorization"])
-      if (Option.isNone(project)) {
+      const principal = Principal.of(auth, request.headers["authorization"])
+      if (Option.isNone(principal)) {
         yield* Effect.annotateCurrentSpan("alma.auth", "rejected")
         return json(401, { error: "unauthorized", message: "missing or invalid bearer token" }, {
           "www-authenticate": "Bearer realm=\"alma\""
         })
       }
-      const rewritten = request.modify({ url: mountPath(project.value, surface) + request.url.slice(surface.length) })
+      const project = principal.value.project
+      // Set for the rest of the request, not locally: the access log line, written outside this
+      // middleware once the response is out, carries the project too.
+      yield* FiberRef.set(Principal.currentPrincipal, principal)
+      const rewritten = request.modify({ url: mountPath(project, surface) + request.url.slice(surface.length) })
       return yield* app.pipe(
         Effect.provideService(HttpServerRequest.HttpServerRequest, rewritten),
-        Effect.annotateLogs("project", project.value)
+        Effect.annotateLogs("project", project)
       )
     })
   )
@@ -134,8 +143,8 @@ export const cors = (origins: ReadonlyArray<string>) =>
 
 /**
  * One structured log line per request: method, path (no query string: it may hold secrets),
- * status, duration (ms) and project. Never a header value or a body, so never memory content or
- * a token.
+ * status, duration (ms) and, once authenticated, project. Never a header value or a body, so
+ * never memory content or a token.
  *
  * @since 0.1.0
  * @category middleware
@@ -146,27 +155,32 @@ export const accessLog = (enabled: boolean) =>
       ? Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const started = performance.now()
-        return yield* Effect.onExit(app, (exit) => {
-          const status = Exit.isSuccess(exit)
-            ? exit.value.status
-            : Cause.isInterruptedOnly(exit.cause)
-            ? 499
-            : statusOf(exit.cause)
-          return Effect.logInfo("request").pipe(
-            Effect.annotateLogs({
-              method: request.method,
-              path: pathOf(request.originalUrl),
-              status,
-              duration_ms: Math.round((performance.now() - started) * 100) / 100
-            })
-          )
-        })
+        return yield* Effect.onExit(app, (exit) =>
+          Effect.flatMap(FiberRef.get(Principal.currentPrincipal), (principal) => {
+            const status = Exit.isSuccess(exit)
+              ? exit.value.status
+              : Cause.isInterruptedOnly(exit.cause)
+              ? 499
+              : statusOf(exit.cause)
+            return Effect.logInfo("request").pipe(
+              Effect.annotateLogs({
+                method: request.method,
+                path: pathOf(request.originalUrl),
+                status,
+                duration_ms: Math.round((performance.now() - started) * 100) / 100,
+                ...(Option.isSome(principal) ? { project: principal.value.project } : {})
+              })
+            )
+          }))
       })
       : app
   )
 
 const statusOf = (cause: Cause.Cause<unknown>): number => {
   const failure = Cause.failureOption(cause)
+  // A WebSocket that ended other than cleanly (1009 for an oversized message, a dropped
+  // connection): the exchange was an upgrade, not a server error.
+  if ([...Cause.failures(cause), ...Cause.defects(cause)].some(Socket.isSocketError)) return 101
   if (Option.isSome(failure) && HttpServerError.isServerError(failure.value)) {
     return failure.value._tag === "RouteNotFound" ? 404 : failure.value._tag === "RequestError" ? 400 : 500
   }
@@ -174,16 +188,24 @@ const statusOf = (cause: Cause.Cause<unknown>): number => {
 }
 
 /**
- * The middleware stack in order (log outermost, so it sees 401/413 too).
+ * The middleware stack in order (log outermost, so it sees 421/403/415/401/413/429 too).
  *
  * @since 0.1.0
  * @category middleware
  */
 export const stack = (options: {
   readonly auth: Authenticator
+  readonly guard: Guard.Policy
+  readonly limits: Limits.Options
   readonly maxBodyBytes: number
   readonly corsOrigins: ReadonlyArray<string>
   readonly accessLog: boolean
-}) =>
-<E, R>(app: HttpApp.Default<E, R>) =>
-  accessLog(options.accessLog)(cors(options.corsOrigins)(limitBody(options.maxBodyBytes)(authenticate(options.auth)(app))))
+}) => {
+  const limits = Limits.middleware(options.limits)
+  return <E, R>(app: HttpApp.Default<E, R>) =>
+    accessLog(options.accessLog)(
+      Guard.middleware(options.guard)(
+        cors(options.corsOrigins)(limitBody(options.maxBodyBytes)(authenticate(options.auth)(limits(app))))
+      )
+    )
+}

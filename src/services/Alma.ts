@@ -22,6 +22,7 @@ import { AuditLogLimit, UpdateInput } from "../domain/Inputs.js"
 import type { AntiPattern, DomainKnowledge, Memory, UserPreference } from "../domain/Memory.js"
 import { Memory as MemorySchema } from "../domain/Memory.js"
 import type { MemorySlice } from "../domain/MemorySlice.js"
+import * as Importing from "../internal/importing.js"
 import { decodeInput } from "../internal/validate.js"
 import * as Forgetter from "./Forgetter.js"
 import * as Learner from "./Learner.js"
@@ -46,6 +47,20 @@ export class Stats extends Schema.Class<Stats>("Stats")({
 
 type E<A, Err> = Effect.Effect<A, Err>
 type StoreError = import("../domain/AlmaError.js").StorageError
+
+/**
+ * Options of `importMemories`: what to do with an id held by another project (default `error`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ImportOptions = Schema.Struct({ onIdConflict: Schema.optional(Importing.OnIdConflict) })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ImportOptions = typeof ImportOptions.Type
 
 /**
  * @since 0.1.0
@@ -97,14 +112,24 @@ export interface Service {
   ) => E<ReadonlyArray<Memory>, StoreError>
   /**
    * Stores exported memories (instances, or their JSON form) into this project (their `projectId` is
-   * replaced), re-embedding them with
-   * this stack's embedder in one transaction: the way to move memories to another embedder or
-   * dimension. Ids are kept, so importing twice replaces rather than duplicates. Returns the count.
-   * **Errors** `ValidationError` (field `memories.<index>.<field>`), `EmbeddingError`, `StorageError`.
+   * replaced), re-embedding them with this stack's embedder in one transaction (all or none): the way
+   * to move memories to another embedder or dimension. Ids are kept, so importing twice replaces
+   * rather than duplicates. An id held by another project of the same store is never moved: the
+   * import fails (`onIdConflict: "error"`, the default) or stores that memory under a fresh id
+   * (`"new-id"`, provenance references within the batch follow). Every imported memory writes an
+   * audit row (action `import`, with the replaced version as snapshot). Returns the count.
+   * **Errors** `ValidationError` (field `memories.<index>.<field>`; `memories.<index>.id` for an id of
+   * another project), `EmbeddingError`, `StorageError`.
    */
-  readonly importMemories: (memories: ReadonlyArray<unknown>) => E<number, Learner.LearnError>
-  /** Adds or replaces an agent's scope at run time (drops cached retrievals). */
-  readonly registerAgent: (scope: AgentScope) => E<void, never>
+  readonly importMemories: (
+    memories: ReadonlyArray<unknown>,
+    options?: ImportOptions
+  ) => E<number, Learner.LearnError>
+  /**
+   * Adds or replaces an agent's scope at run time (drops cached retrievals).
+   * **Errors** `ValidationError` (field `agent`) when a new agent would exceed `max_registered_agents`.
+   */
+  readonly registerAgent: (scope: AgentScope) => E<void, ValidationError>
   /** Every configured agent scope. */
   readonly agents: E<ReadonlyArray<AgentScope>, never>
 }
@@ -164,8 +189,8 @@ export const make = (options: { readonly projectId: string }) =>
         ...changes,
         updatedAt: DateTime.formatIso(now)
       })
-      yield* learner.store([next])
-      return next
+      const [stored] = yield* learner.store([next])
+      return stored!
     })
 
     const remove = Effect.fn("Alma.delete")(function*(id: string) {
@@ -194,14 +219,26 @@ export const make = (options: { readonly projectId: string }) =>
       return yield* storage.list({ projectId, kinds: opts?.kinds, owners: opts?.agent === undefined ? undefined : [opts.agent] })
     })
 
-    const importMemories = Effect.fn("Alma.importMemories")(function*(memories: ReadonlyArray<unknown>) {
+    const importMemories = Effect.fn("Alma.importMemories")(function*(
+      memories: ReadonlyArray<unknown>,
+      options?: ImportOptions
+    ) {
+      const { onIdConflict } = yield* decodeInput(ImportOptions, options ?? {})
       // Accept exported instances as they are, or their JSON (encoded) form, e.g. from a JSONL file.
       const encoded = yield* Effect.forEach(memories, (m) =>
         Schema.is(MemorySchema)(m) ? Effect.orDie(Schema.encode(MemorySchema)(m)) : Effect.succeed(m))
       const rebased = encoded.map((m) => (typeof m === "object" && m !== null ? { ...m, projectId } : m))
       const decoded = yield* decodeInput(Schema.Struct({ memories: Schema.Array(MemorySchema) }), { memories: rebased })
-      yield* learner.store(decoded.memories)
-      return decoded.memories.length
+      yield* Importing.checkAgents(scope, decoded.memories, (i) => `memories.${i}.agent`)
+      const resolved = yield* Importing.resolveIds(
+        storage,
+        projectId,
+        decoded.memories,
+        onIdConflict ?? "error",
+        (i) => `memories.${i}.id`
+      )
+      yield* learner.store(resolved, { audit: { reason: Importing.auditReason } })
+      return resolved.length
     })
 
     return Alma.of({

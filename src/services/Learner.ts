@@ -7,14 +7,18 @@
  */
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import type { EmbeddingError, ScopeViolationError, StorageError, ValidationError } from "../domain/AlmaError.js"
-import type { MemoryId, MemoryKind } from "../domain/Ids.js"
-import { AddAntiPatternInput, AddKnowledgeInput, AddPreferenceInput, LearnInput } from "../domain/Inputs.js"
-import type { Memory, Metadata } from "../domain/Memory.js"
-import { AntiPattern, DomainKnowledge, Heuristic, Outcome, ownerOf, searchText, UserPreference } from "../domain/Memory.js"
+import type { MemoryKind } from "../domain/Ids.js"
+import type { AddAntiPatternInput, AddKnowledgeInput, AddPreferenceInput } from "../domain/Inputs.js"
+import { LearnInput } from "../domain/Inputs.js"
+import type { DomainKnowledge, Memory, UserPreference } from "../domain/Memory.js"
+import { AntiPattern, Heuristic, Outcome, ownerOf, searchText } from "../domain/Memory.js"
 import { embedTexts } from "../internal/embedText.js"
 import { fnv1a } from "../internal/hash.js"
+import * as Explicit from "../internal/explicit.js"
 import * as Formation from "../internal/formation.js"
+import * as StrategyMatch from "../internal/strategyMatch.js"
 import { newId } from "../internal/newId.js"
+import * as Safety from "../internal/safety/screen.js"
 import { decodeInput } from "../internal/validate.js"
 import * as Embedder from "./Embedder.js"
 import * as MemoryCache from "./MemoryCache.js"
@@ -69,8 +73,29 @@ export interface Service {
   readonly addAntiPatterns: (
     inputs: ReadonlyArray<AddAntiPatternInput>
   ) => Effect.Effect<ReadonlyArray<AntiPattern>, LearnError>
-  /** Embeds and stores memories as they are (used by update and import), then invalidates the cache. */
-  readonly store: (memories: ReadonlyArray<Memory>) => Effect.Effect<void, StorageError | EmbeddingError>
+  /**
+   * Checks memories for poisoning, embeds and stores them (used by update and import), then
+   * invalidates the cache; returns them as stored (flagged ones with `metadata.alma_safety`).
+   * **Errors** `ValidationError` (flagged text under `onFlagged: "refuse"`; nothing stored),
+   * `EmbeddingError`, `StorageError`.
+   */
+  readonly store: (
+    memories: ReadonlyArray<Memory>,
+    options?: StoreOptions
+  ) => Effect.Effect<ReadonlyArray<Memory>, ValidationError | StorageError | EmbeddingError>
+}
+
+/**
+ * Options of `store`: the storage's (an audit reason), and `embeddings` when the caller already has
+ * each memory's embedding of its `searchText` (a JSONL import with vectors of the same embedder):
+ * they are stored as given instead of re-embedding. The poisoning check runs either way (it changes
+ * only metadata, which the embedded text does not hold).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoreOptions extends Storage.SaveOptions {
+  readonly embeddings?: ReadonlyArray<Float32Array> | undefined
 }
 
 /**
@@ -80,8 +105,10 @@ export interface Service {
 export class Learner extends Context.Tag("alma-memory/Learner")<Learner, Service>() {}
 
 /**
- * Learning settings. Defaults as in the original ALMA: strategy similarity 0.75, 2 failures for an
- * anti-pattern; `min_occurrences_for_heuristic` comes from each agent's scope (default 3).
+ * Learning settings. Defaults: strategy similarity thresholds calibrated per embedder
+ * (`internal/strategyMatch.ts`; the original's 0.75 for other models; `similarityThreshold` replaces
+ * both), 2 failures for an anti-pattern as in the original; `min_occurrences_for_heuristic` comes
+ * from each agent's scope (default 3).
  *
  * @since 0.1.0
  * @category models
@@ -90,16 +117,12 @@ export interface Options {
   readonly projectId: string
   readonly similarityThreshold?: number | undefined
   readonly minFailuresForAntiPattern?: number | undefined
-}
-
-/** The fields every new memory starts with. */
-interface MemoryBase {
-  readonly id: MemoryId
-  readonly projectId: string
-  readonly createdAt: DateTime.Utc
-  readonly updatedAt: DateTime.Utc
-  readonly metadata: Metadata
-  readonly provenance: ReadonlyArray<MemoryId>
+  /**
+   * What a write whose text the poisoning check flags does: `flag` (default) stores it with
+   * `metadata.alma_safety` and logs a warning; `refuse` fails the whole write with a ValidationError.
+   * **Source** config key `safety.on_flagged`.
+   */
+  readonly onFlagged?: Safety.OnFlagged | undefined
 }
 
 /** Outcomes of the same agent and task type considered for formation, newest first. */
@@ -122,7 +145,8 @@ export const make = (options: Options) =>
     const scope = yield* MemoryScope.MemoryScope
     const cache = yield* MemoryCache.MemoryCache
     const projectId = options.projectId
-    const threshold = options.similarityThreshold ?? 0.75
+    // Merge thresholds calibrated for the embedder's model (StrategyMatch), unless configured.
+    const thresholds = StrategyMatch.thresholdsFor(embedder.model, options.similarityThreshold)
     const minFailures = options.minFailuresForAntiPattern ?? 2
     // Learning reads, decides, then writes. What it reads and writes is one (agent, task type)'s
     // heuristics, anti-patterns and outcomes, so learns of one (agent, task type) run one at a time
@@ -131,17 +155,47 @@ export const make = (options: Options) =>
     const locks = yield* Effect.forEach(Array.from({ length: LOCK_STRIPES }), () => Effect.makeSemaphore(1))
     const lockOf = (agent: string, taskType: string) => locks[fnv1a(`${agent}\u0000${taskType}`) % LOCK_STRIPES]!
 
-    const store = (memories: ReadonlyArray<Memory>) =>
+    // Every write passes the poisoning check first (flagged: marked in metadata, or the whole batch
+    // refused); returns the memories as stored.
+    const store = (batch: ReadonlyArray<Memory>, saveOptions?: StoreOptions) =>
       Effect.gen(function*() {
-        if (memories.length === 0) return
-        const vectors = yield* embedTexts(embedder, memories.map(searchText))
-        yield* storage.save(memories.map((memory, i) => ({ memory, embedding: vectors[i]! })))
+        if (batch.length === 0) return batch
+        const memories = yield* Safety.screen(batch, options.onFlagged ?? "flag")
+        const vectors = saveOptions?.embeddings ?? (yield* embedTexts(embedder, memories.map(searchText)))
+        yield* storage.save(memories.map((memory, i) => ({ memory, embedding: vectors[i]! })), saveOptions)
         yield* cache.invalidate(projectId, [...new Set(memories.map(ownerOf))])
+        return memories
       })
 
     const withStrategies = <A>(items: ReadonlyArray<A>, text: (a: A) => string) =>
       Effect.map(embedTexts(embedder, items.map(text)), (vectors) =>
-        items.map((item, i) => ({ item, strategy: vectors[i]! })))
+        items.map((item, i) => ({ item, strategy: StrategyMatch.evidence(text(item), vectors[i]!) })))
+
+    /**
+     * When the strategy text cannot tell the strategy on its own (uninformative, or a template
+     * recorded for dissimilar tasks): the predicate "this outcome's task is similar to `task`".
+     * Task texts are embedded only when the text is short or recorded verbatim before.
+     */
+    const taskGuard = (
+      task: string,
+      strategyText: string,
+      strategy: StrategyMatch.Evidence,
+      history: ReadonlyArray<Formation.WithStrategy<Outcome>>
+    ) =>
+      Effect.gen(function*() {
+        const text = StrategyMatch.normalized(strategyText)
+        const verbatim = history.some((o) => StrategyMatch.normalized(o.item.strategyUsed) === text)
+        if (!verbatim && !StrategyMatch.isUninformative(strategy)) return undefined
+        const vectors = yield* embedTexts(embedder, [task, ...history.map((o) => o.item.task)])
+        const mine = StrategyMatch.evidence(task, vectors[0]!)
+        const tasks = new Map(history.map((o, i) => [o.item.id, StrategyMatch.evidence(o.item.task, vectors[i + 1]!)]))
+        const taskSimilar = (o: Outcome) => {
+          const e = tasks.get(o.id)
+          return e !== undefined && StrategyMatch.similarity(mine, e) >= thresholds.threshold
+        }
+        const items = history.map((o) => o.item)
+        return Formation.needsTask(strategyText, strategy, items, taskSimilar) ? taskSimilar : undefined
+      })
 
     const listKind = <K extends MemoryKind>(kind: K, owners: ReadonlyArray<string>, taskType?: string) =>
       storage.list({ projectId, owners, kinds: [kind], taskType, limit: HISTORY_WINDOW }).pipe(
@@ -155,22 +209,28 @@ export const make = (options: Options) =>
       const checked = yield* scope.checkLearn(req.agent, taskType)
       const readable = yield* scope.readableOwners(req.agent)
       // Outside the lock: nothing here depends on what concurrent learns decide.
-      const [strategy] = yield* embedTexts(embedder, [req.strategyUsed])
+      const [strategyVector] = yield* embedTexts(embedder, [req.strategyUsed])
+      const strategy = StrategyMatch.evidence(req.strategyUsed, strategyVector!)
       // Warnings: the readable anti-patterns nearest to the strategy are the candidates (a bounded
       // kNN, whatever the number of anti-patterns), confirmed by pattern-to-strategy similarity.
       const nearest = yield* storage.vectorSearch(
         { projectId, owners: readable, kinds: ["anti_pattern"], k: WARNING_CANDIDATES },
-        strategy!
+        strategy.vector
       )
       const candidates = yield* storage.getMany(projectId, nearest.map((h) => h.id))
       const warningCandidates = yield* withStrategies(
         candidates.map((c) => c.memory).filter((m): m is AntiPattern => m.kind === "anti_pattern"),
         (a) => a.pattern
       )
+      // A failing pattern warns a failure at `threshold`, a success only at `strict` (another polarity).
+      const warnAt = req.outcome === "success" ? thresholds.strict : thresholds.threshold
       const warnings = warningCandidates
-        .filter((a) => Embedder.cosine(a.strategy, strategy!) >= threshold)
+        .filter((a) => StrategyMatch.similarity(a.strategy, strategy) >= warnAt)
         .map((a) => a.item)
-      return yield* lockOf(req.agent, taskType).withPermits(1)(Effect.gen(function*() {
+      // The process lock orders this process's learns; `exclusive` orders them with other processes
+      // sharing the store (two servers on one SQLite file or PostgreSQL schema).
+      const formationKey = `learn\u0000${req.agent}\u0000${taskType}`
+      return yield* lockOf(req.agent, taskType).withPermits(1)(storage.exclusive(projectId, formationKey, Effect.gen(function*() {
         const now = yield* DateTime.now
         const outcome = Outcome.make({
           id: yield* newId("outcome"),
@@ -192,18 +252,21 @@ export const make = (options: Options) =>
           withStrategies(hs, (h) => h.strategy))
         const ownAntiPatterns = yield* Effect.flatMap(listKind("anti_pattern", [req.agent], taskType), (aps) =>
           withStrategies(aps, (a) => a.pattern))
-        const matchedHeuristic = Formation.bestMatch(heuristics, strategy!, threshold)
-        const matchedAntiPattern = outcome.success ? undefined : Formation.bestMatch(ownAntiPatterns, strategy!, threshold)
-        // The outcome history is read only when a memory may have to be formed: no matching heuristic
-        // yet, or a failure without a matching anti-pattern (or whose alternative is still unknown).
-        const needHistory = matchedHeuristic === undefined ||
-          (!outcome.success &&
-            (matchedAntiPattern === undefined || matchedAntiPattern.betterAlternative.startsWith(Formation.NO_ALTERNATIVE)))
-        const history = needHistory
-          ? yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
-            withStrategies(os, (o) => o.strategyUsed))
-          : []
-        const similar = history.filter((o) => Embedder.cosine(o.strategy, strategy!) >= threshold).map((o) => o.item)
+        const history = yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
+          withStrategies(os, (o) => o.strategyUsed))
+        const taskSimilar = yield* taskGuard(req.task, req.strategyUsed, strategy, history)
+        const matched = Formation.match({
+          outcome,
+          strategy,
+          heuristics,
+          antiPatterns: ownAntiPatterns,
+          history,
+          thresholds,
+          taskSimilar
+        })
+        const { similar } = matched
+        const matchedHeuristic = matched.heuristic
+        const matchedAntiPattern = matched.antiPattern
         const formation: Formation.FormationInput = {
           outcome,
           similar,
@@ -211,90 +274,33 @@ export const make = (options: Options) =>
           minFailures,
           now,
           heuristicId: yield* newId("heuristic"),
-          antiPatternId: yield* newId("anti_pattern")
+          antiPatternId: yield* newId("anti_pattern"),
+          boundTask: taskSimilar === undefined ? undefined : req.task
         }
         const heuristic = Formation.formHeuristic(formation, matchedHeuristic)
         const antiPattern = Formation.formAntiPattern(
           formation,
           matchedAntiPattern,
-          Formation.betterAlternative(taskType, strategy!, threshold, heuristics, history)
+          Formation.betterAlternative(taskType, strategy, thresholds.strict, heuristics, history)
         )
-        yield* store([outcome, ...(heuristic ? [heuristic.memory] : []), ...(antiPattern ? [antiPattern.memory] : [])])
-        return LearnResult.make({
+        // Returned as stored (with the poisoning check's metadata).
+        const stored = yield* store([
           outcome,
-          ...(heuristic ? { heuristic } : {}),
-          ...(antiPattern ? { antiPattern } : {}),
+          ...(heuristic ? [heuristic.memory] : []),
+          ...(antiPattern ? [antiPattern.memory] : [])
+        ])
+        const storedHeuristic = heuristic ? (stored[1] as Heuristic) : undefined
+        const storedAntiPattern = antiPattern ? (stored[heuristic ? 2 : 1] as AntiPattern) : undefined
+        return LearnResult.make({
+          outcome: stored[0] as Outcome,
+          ...(heuristic ? { heuristic: { ...heuristic, memory: storedHeuristic! } } : {}),
+          ...(antiPattern ? { antiPattern: { ...antiPattern, memory: storedAntiPattern! } } : {}),
           warnings
         })
-      }))
+      })))
     })
 
-    /** Decodes every input, checks every scope, then builds and stores all the memories at once. */
-    const recordAll = <R extends { readonly metadata?: Metadata | undefined }, I, A extends Memory>(
-      schema: Schema.Schema<R, I>,
-      kind: MemoryKind,
-      check: (request: R) => Effect.Effect<unknown, ValidationError | ScopeViolationError>,
-      build: (request: R, base: MemoryBase) => A
-    ) =>
-    (inputs: ReadonlyArray<I>) =>
-      Effect.gen(function*() {
-        const requests = yield* Effect.forEach(inputs, (i) => decodeInput(schema, i))
-        yield* Effect.forEach(requests, check, { discard: true })
-        const now = yield* DateTime.now
-        const memories = yield* Effect.forEach(requests, (r) =>
-          Effect.map(newId(kind), (id) =>
-            build(r, { id, projectId, createdAt: now, updatedAt: now, metadata: r.metadata ?? {}, provenance: [] })))
-        yield* store(memories)
-        return memories
-      })
-
-    const addPreferences = recordAll(AddPreferenceInput, "user_preference", () => Effect.void, (r, base) => {
-      const source = r.source ?? "explicit_instruction"
-      return UserPreference.make({
-        ...base,
-        userId: r.userId,
-        category: r.category,
-        preference: r.preference,
-        source,
-        confidence: r.confidence ?? (source === "explicit_instruction" ? 1 : 0.7)
-      })
-    })
-
-    const addKnowledge = recordAll(
-      AddKnowledgeInput,
-      "domain_knowledge",
-      (r) => scope.checkLearn(r.agent, r.domain),
-      (r, base) => {
-        const source = r.source ?? "user_stated"
-        return DomainKnowledge.make({
-          ...base,
-          agent: r.agent,
-          domain: r.domain,
-          fact: r.fact,
-          source,
-          confidence: r.confidence ?? (source === "user_stated" ? 1 : 0.8),
-          lastVerified: base.createdAt
-        })
-      }
-    )
-
-    const addAntiPatterns = recordAll(
-      AddAntiPatternInput,
-      "anti_pattern",
-      (r) => r.taskType === undefined ? scope.scopeOf(r.agent) : scope.checkLearn(r.agent, r.taskType),
-      (r, base) =>
-        AntiPattern.make({
-          ...base,
-          agent: r.agent,
-          ...(r.taskType !== undefined ? { taskType: r.taskType } : {}),
-          pattern: r.pattern,
-          whyBad: r.whyBad,
-          betterAlternative: r.betterAlternative,
-          occurrenceCount: Math.max(1, r.provenance?.length ?? 0),
-          lastSeen: base.createdAt,
-          provenance: r.provenance ?? []
-        })
-    )
+    const { addAntiPatterns, addKnowledge, addPreferences } = Explicit.makeRecorders({ projectId, scope, store })
 
     return Learner.of({
       learn,

@@ -27,8 +27,14 @@ export interface Service {
    * **Errors** `ValidationError` (unknown agent), `ScopeViolationError` (outside its scope).
    */
   readonly checkLearn: (agent: string, domain: string) => Effect.Effect<AgentScope, ValidationError | ScopeViolationError>
-  /** Adds or replaces an agent's scope at run time. */
-  readonly register: (scope: AgentScope) => Effect.Effect<void>
+  /**
+   * Adds or replaces an agent's scope at run time. Each agent owns index partitions in storage, so
+   * the agents added this way (not configured, not already registered) are capped at
+   * `Options.maxRegisteredAgents`; replacing a known agent's scope is always allowed.
+   * **Errors** `ValidationError` (field `agent`) naming the limit, when registering a new agent would
+   * exceed it (nothing is registered then).
+   */
+  readonly register: (scope: AgentScope) => Effect.Effect<void, ValidationError>
   /** Every configured scope. */
   readonly all: Effect.Effect<ReadonlyArray<AgentScope>>
 }
@@ -40,7 +46,8 @@ export interface Service {
 export class MemoryScope extends Context.Tag("alma-memory/MemoryScope")<MemoryScope, Service>() {}
 
 /**
- * Options: the agents' scopes, and whether agents without one are accepted (with an open scope).
+ * Options: the agents' scopes, whether agents without one are accepted (with an open scope), and how
+ * many agents `register` may add.
  *
  * @since 0.1.0
  * @category models
@@ -49,7 +56,23 @@ export interface Options {
   readonly scopes: ReadonlyArray<AgentScope>
   /** Accept agents that have no scope, giving them an open one (default false: they are rejected). */
   readonly allowUnknownAgents?: boolean | undefined
+  /**
+   * Agents `register` may add beyond the configured ones, per project (one `MemoryScope` each): a
+   * non-negative integer, default `defaultMaxRegisteredAgents` (100; config key
+   * `max_registered_agents`). 0 refuses every new agent at run time.
+   */
+  readonly maxRegisteredAgents?: number | undefined
 }
+
+/**
+ * Default of `Options.maxRegisteredAgents`: agents added at run time per project. Each agent may own
+ * an index partition per memory kind (on SQLite up to about 1 MiB of tables and vector chunks in
+ * all), so 100 agents bound that to about 100 MiB whatever the requests.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultMaxRegisteredAgents = 100
 
 /**
  * @since 0.1.0
@@ -59,6 +82,9 @@ export const make = (options: Options): Effect.Effect<Service> =>
   Effect.gen(function*() {
     const scopes = yield* Ref.make(new Map(options.scopes.map((s) => [s.agent, s] as const)))
     const allowUnknown = options.allowUnknownAgents ?? false
+    const configured = new Set(options.scopes.map((s) => s.agent))
+    const max = options.maxRegisteredAgents ?? defaultMaxRegisteredAgents
+    const maxRegistered = Number.isFinite(max) ? Math.max(0, Math.floor(max)) : defaultMaxRegisteredAgents
 
     const scopeOf = (agent: string): Effect.Effect<AgentScope, ValidationError> =>
       Effect.flatMap(Ref.get(scopes), (map) => {
@@ -97,11 +123,26 @@ export const make = (options: Options): Effect.Effect<Service> =>
             })
           ))
 
+    const register = (scope: AgentScope): Effect.Effect<void, ValidationError> =>
+      Effect.flatten(Ref.modify(scopes, (map): readonly [Effect.Effect<void, ValidationError>, Map<string, AgentScope>] => {
+        const registered = [...map.keys()].filter((agent) => !configured.has(agent)).length
+        if (!map.has(scope.agent) && registered >= maxRegistered) {
+          const error = new ValidationError({
+            field: "agent",
+            reason: `cannot register agent "${scope.agent}": this project already has ${registered} agents ` +
+              `registered at run time, the limit (max_registered_agents: ${maxRegistered}). Reuse or ` +
+              `replace a registered agent, configure the agent under "agents", or raise max_registered_agents`
+          })
+          return [Effect.fail(error), map] as const
+        }
+        return [Effect.void, new Map(map).set(scope.agent, scope)] as const
+      }))
+
     return {
       scopeOf,
       readableOwners,
       checkLearn,
-      register: (scope: AgentScope) => Ref.update(scopes, (map) => new Map(map).set(scope.agent, scope)),
+      register,
       all: Effect.map(Ref.get(scopes), (map) => [...map.values()])
     }
   })

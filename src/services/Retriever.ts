@@ -9,15 +9,18 @@ import type { EmbeddingError, RetrievalError, StorageError, ValidationError } fr
 import type { MemoryId, MemoryKind } from "../domain/Ids.js"
 import { memoryKinds, userOwner } from "../domain/Ids.js"
 import { RetrieveInput } from "../domain/Inputs.js"
-import type { Memory } from "../domain/Memory.js"
-import { ownerOf } from "../domain/Memory.js"
+import type { Memory, Outcome } from "../domain/Memory.js"
+import { ownerOf, searchText } from "../domain/Memory.js"
 import type { ScoredMemory } from "../domain/MemorySlice.js"
 import { MemorySlice, ScoreBreakdown } from "../domain/MemorySlice.js"
 import { embedTexts } from "../internal/embedText.js"
 import type { ModeConfig } from "../internal/modes.js"
 import { inferMode, modes } from "../internal/modes.js"
 import { renderPrompt } from "../internal/prompt.js"
+import * as Relevance from "../internal/relevance.js"
+import { withoutRepeats } from "../internal/repeats.js"
 import * as Scoring from "../internal/scoring.js"
+import { contentWords } from "../internal/strategyMatch.js"
 import { decodeInput } from "../internal/validate.js"
 import * as Embedder from "./Embedder.js"
 import * as MemoryCache from "./MemoryCache.js"
@@ -43,7 +46,19 @@ export interface Service {
    * **Units** `topK`: items per kind; `maxTokens`: o200k_base tokens.
    * **Errors** `ValidationError` (bad input, unknown agent), `EmbeddingError`, `StorageError`.
    */
-  readonly retrieve: (input: RetrieveInput) => Effect.Effect<MemorySlice, RetrieveError>
+  readonly retrieve: (input: RetrieveInput, options?: RetrieveOptions) => Effect.Effect<MemorySlice, RetrieveError>
+}
+
+/**
+ * Options of `retrieve` for callers that post-process a slice. `collapseRepeats` (default true):
+ * leave out the outcomes a returned heuristic or anti-pattern summarises, and repeated strategy texts
+ * (`internal/repeats.ts`); a caller that filters the slice afterwards collapses after its filter.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RetrieveOptions {
+  readonly collapseRepeats?: boolean | undefined
 }
 
 /**
@@ -66,6 +81,12 @@ export interface Options {
   readonly halfLifeDays?: number | undefined
   readonly weights?: Scoring.Weights | undefined
   readonly maxContextTokens?: number | undefined
+  /**
+   * Relevance floor in [0, 1] (`internal/relevance.ts`): a memory other than a preference enters a
+   * slice only when its relevance to the task reaches it. Default: calibrated for the embedder's model
+   * (local `use-lite-512`: 0.4), 0 for other models.
+   */
+  readonly relevanceFloor?: number | undefined
 }
 
 interface Candidate {
@@ -123,6 +144,7 @@ export const make = (options: Options) =>
       exactMatchBoost: 1
     }
     const halfLife = options.halfLifeDays ?? 30
+    const floor = Relevance.floorFor(embedder.model, options.relevanceFloor)
     const defaultBudget = options.maxContextTokens ?? 2000
 
     const compute = (
@@ -131,7 +153,8 @@ export const make = (options: Options) =>
       topK: number,
       kinds: ReadonlyArray<MemoryKind>,
       agentOwners: ReadonlyArray<string>,
-      maxTokens: number
+      maxTokens: number,
+      collapseRepeats: boolean
     ): Effect.Effect<MemorySlice, StorageError | EmbeddingError> =>
       Effect.gen(function*() {
         const started = yield* Clock.currentTimeNanos
@@ -163,9 +186,14 @@ export const make = (options: Options) =>
           lexical: bestBm25 > 0 ? (lexical.get(r.memory.id) ?? 0) / bestBm25 : 0
         }))
         const now = yield* Clock.currentTimeMillis
+        const queryWords = contentWords(request.task)
         const byKind = new Map<MemoryKind, Array<{ item: ScoredMemory; final: number; embedding: Float32Array }>>()
         for (const c of candidates) {
           const m = c.memory
+          // Relevance gates (preferences excepted: the user's explicit wishes); the score only orders.
+          if (m.kind !== "user_preference" && floor > 0 && Relevance.relevance(c.vector, queryWords, searchText(m)) < floor) {
+            continue
+          }
           const similarity = Scoring.fuse(c.vector, c.lexical)
           const recency = Scoring.recencyFactor(Scoring.ageDays(Scoring.recencyTimestamp(m), now), halfLife)
           const success = Scoring.successTerm(m)
@@ -194,18 +222,28 @@ export const make = (options: Options) =>
           list.push({ item, final, embedding: c.embedding })
           byKind.set(m.kind, list)
         }
-        const pick = <K extends MemoryKind>(kind: K) => {
-          const list = (byKind.get(kind) ?? []).sort((a, b) =>
-            b.final - a.final || a.item.memory.id.localeCompare(b.item.memory.id)
-          )
-          return diversify(list, topK, mode.diversity).map((x) => x.item)
-        }
+        const ranked = (kind: MemoryKind) =>
+          (byKind.get(kind) ?? []).sort((a, b) => b.final - a.final || a.item.memory.id.localeCompare(b.item.memory.id))
+        const pick = (list: ReadonlyArray<{ item: ScoredMemory; final: number; embedding: Float32Array }>) =>
+          diversify(list, topK, mode.diversity).map((x) => x.item)
+        const heuristics = pick(ranked("heuristic")) as MemorySlice["heuristics"]
+        const antiPatterns = pick(ranked("anti_pattern")) as MemorySlice["antiPatterns"]
+        // Outcomes a returned heuristic or anti-pattern summarises are not repeated beside it.
+        const rankedOutcomes = ranked("outcome")
+        const outcomes = pick(
+          collapseRepeats
+            ? withoutRepeats(rankedOutcomes, (x) => x.item.memory as Outcome, [
+              ...heuristics.map((h) => h.memory),
+              ...antiPatterns.map((a) => a.memory)
+            ])
+            : rankedOutcomes
+        ) as MemorySlice["outcomes"]
         const lists = {
-          heuristics: pick("heuristic") as MemorySlice["heuristics"],
-          antiPatterns: pick("anti_pattern") as MemorySlice["antiPatterns"],
-          preferences: pick("user_preference") as MemorySlice["preferences"],
-          domainKnowledge: pick("domain_knowledge") as MemorySlice["domainKnowledge"],
-          outcomes: pick("outcome") as MemorySlice["outcomes"]
+          heuristics,
+          antiPatterns,
+          preferences: pick(ranked("user_preference")) as MemorySlice["preferences"],
+          domainKnowledge: pick(ranked("domain_knowledge")) as MemorySlice["domainKnowledge"],
+          outcomes
         }
         const finished = yield* Clock.currentTimeNanos
         return MemorySlice.make({
@@ -222,8 +260,9 @@ export const make = (options: Options) =>
         })
       })
 
-    const retrieve = Effect.fn("Retriever.retrieve")(function*(input: RetrieveInput) {
+    const retrieve = Effect.fn("Retriever.retrieve")(function*(input: RetrieveInput, options?: RetrieveOptions) {
       const request = yield* decodeInput(RetrieveInput, input)
+      const collapseRepeats = options?.collapseRepeats ?? true
       const started = yield* Clock.currentTimeNanos
       yield* Effect.annotateCurrentSpan({ "alma.agent": request.agent, "alma.project": projectId })
       const agentOwners = yield* scope.readableOwners(request.agent)
@@ -244,10 +283,11 @@ export const make = (options: Options) =>
         topK,
         kinds,
         mode.name,
-        maxTokens
+        maxTokens,
+        collapseRepeats
       ])
       const [slice, hit] = yield* cache.get(
-        new MemoryCache.RetrievalKey(projectId, id, owners, compute(request, mode, topK, kinds, agentOwners, maxTokens))
+        new MemoryCache.RetrievalKey(projectId, id, owners, compute(request, mode, topK, kinds, agentOwners, maxTokens, collapseRepeats))
       )
       if (!hit) return slice
       const finished = yield* Clock.currentTimeNanos

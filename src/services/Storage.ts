@@ -80,7 +80,26 @@ export interface ListQuery {
 }
 
 /**
- * One forgotten memory: what was deleted, why and when, with a JSON snapshot of it.
+ * What an audit row records: a deletion (forget, prune, delete, consolidation) or an import.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const AuditAction = Schema.Literal("delete", "import")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AuditAction = typeof AuditAction.Type
+
+/**
+ * One audited write: what was deleted or imported, why and when, with a JSON snapshot.
+ *
+ * **Shape** `action`: `delete` (default, for rows written before imports were audited) or `import`;
+ * `deletedAt`: when the write happened (the name predates import auditing); `snapshot`: the memory as
+ * JSON, as it was before the write (a deletion, or an import that replaced it) or, for an import of a
+ * new id, as imported.
  *
  * @since 0.1.0
  * @category models
@@ -90,10 +109,33 @@ export class ForgetAudit extends Schema.Class<ForgetAudit>("ForgetAudit")({
   kind: MemoryKind,
   projectId: Schema.String,
   owner: Schema.String,
+  action: Schema.optionalWith(AuditAction, { default: () => "delete" as const }),
   reason: Schema.String,
   deletedAt: Schema.DateTimeUtc,
-  snapshot: Schema.String.annotations({ description: "The memory as JSON, at deletion" })
+  snapshot: Schema.String.annotations({ description: "The memory as JSON, before the write (or as imported)" })
 }) {}
+
+/**
+ * Options of `save`. With `audit`, every saved memory writes an audit row in the same transaction:
+ * action `import`, reason `audit.reason` (followed by `: replaced` when the id existed in the
+ * project, `: new` otherwise), snapshot as `ForgetAudit` says.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SaveOptions {
+  readonly audit?: { readonly reason: string } | undefined
+}
+
+/**
+ * The message of the `StorageError` cause when a save names an id held by another project: a save
+ * never moves a memory between projects.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const foreignIdMessage = (id: string): string =>
+  `memory id ${id} is held by another project of this store; a save never moves a memory between projects`
 
 /**
  * Why memories are deleted, recorded in the audit.
@@ -146,8 +188,31 @@ export type WorkflowCollection = "checkpoint" | "artifact"
 export interface Service {
   /** Backend name, e.g. `sqlite`, `memory`. */
   readonly backend: string
-  /** Inserts or replaces each record by id, all in one transaction. */
-  readonly save: (records: ReadonlyArray<StoredMemory>) => Effect.Effect<void, StorageError>
+  /**
+   * Inserts or replaces each record by id, all in one transaction (all or none). A record whose id is
+   * held by a memory of another project fails the whole save with `StorageError` (cause
+   * `foreignIdMessage`): ids are unique per store, and a save never moves a memory between projects.
+   */
+  readonly save: (records: ReadonlyArray<StoredMemory>, options?: SaveOptions) => Effect.Effect<void, StorageError>
+  /** The ids among `ids` that are held by memories of a project other than `projectId`. */
+  readonly foreignIds: (
+    projectId: string,
+    ids: ReadonlyArray<MemoryId>
+  ) => Effect.Effect<ReadonlyArray<MemoryId>, StorageError>
+  /**
+   * Runs `effect` alone for (`projectId`, `key`) across every process using this store: no two
+   * `exclusive` sections of the same project and key overlap, and the effect's storage calls see
+   * everything committed before it started. Learning serialises heuristic formation with it.
+   * SQLite: one `BEGIN IMMEDIATE` transaction (the file's write lock, so it also excludes other
+   * writers); PostgreSQL: one transaction holding `pg_advisory_xact_lock` on a hash of project and
+   * key; memory: a lock per key. On SQLite and PostgreSQL the effect's saves join that transaction, and
+   * a failure of the effect rolls them back (the memory backend has no transactions).
+   */
+  readonly exclusive: <A, E, R>(
+    projectId: string,
+    key: string,
+    effect: Effect.Effect<A, E, R>
+  ) => Effect.Effect<A, E | StorageError, R>
   /** The record with that id in `projectId`. */
   readonly get: (projectId: string, id: MemoryId) => Effect.Effect<StoredMemory, NotFoundError | StorageError>
   /** The records with those ids in `projectId`; missing ids are skipped. */

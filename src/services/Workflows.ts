@@ -280,7 +280,8 @@ export const make = (options: Options) =>
         ...(req.userId !== undefined ? { userId: req.userId } : {}),
         // A filter keeps only part of what is retrieved: the best `SCOPED_FETCH_K` per kind are its candidates.
         topK: filtered ? Math.max(topK, SCOPED_FETCH_K) : topK
-      })
+        // A scope's records are returned as recorded (one per run); repeats collapse in plain retrieval.
+      }, { collapseRepeats: !filtered })
       return { slice: filtered ? filterSlice(slice, filter, topK) : slice, scope, filter }
     })
 

@@ -8,10 +8,12 @@ import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import type { StorageError, ValidationError } from "../domain/AlmaError.js"
 import type { MemoryId, MemoryKind } from "../domain/Ids.js"
 import { Memory, ownerOf } from "../domain/Memory.js"
+import * as Importing from "../internal/importing.js"
 import * as AlmaService from "../services/Alma.js"
 import * as Embedder from "../services/Embedder.js"
-import type * as Learner from "../services/Learner.js"
+import * as Learner from "../services/Learner.js"
 import * as MemoryCache from "../services/MemoryCache.js"
+import * as MemoryScope from "../services/MemoryScope.js"
 import * as Storage from "../services/Storage.js"
 import { EmbeddingInfo, FORMAT, Header, ImportReport, VERSION } from "./JsonlFormat.js"
 import { parseFile, rejectionError } from "./JsonlParse.js"
@@ -41,6 +43,8 @@ export interface ExportOptions {
  */
 export interface ImportOptions {
   readonly skipInvalid?: boolean | undefined
+  /** An id held by another project of the store: refuse the file (`error`, default) or use a fresh id. */
+  readonly onIdConflict?: Importing.OnIdConflict | undefined
 }
 
 /**
@@ -124,7 +128,10 @@ export const exportJsonl: (
  * reason counts the other bad lines; nothing is stored. With it, the valid lines are stored and the
  * rest listed in `rejected`. When the header's embedder (model and dimensions) is the configured one
  * and every valid line carries a vector, the vectors are stored as they are; otherwise every memory
- * is re-embedded with the configured embedder. Either way the memories are written in one transaction.
+ * is re-embedded with the configured embedder. Either way the memories are written in one transaction,
+ * each with an audit row (action `import`). An id held by another project of the store fails the
+ * import (field `line <n>: id`), or, with `onIdConflict: "new-id"`, that memory gets a fresh id; a
+ * memory is never moved between projects.
  *
  * **Errors** `ValidationError` (no or bad header, unsupported version, wrong `count`, invalid line),
  * `EmbeddingError`, `StorageError`.
@@ -144,12 +151,14 @@ export const importJsonl: (
 ) => Effect.Effect<
   ImportReport,
   ImportError,
-  AlmaService.Alma | Storage.Storage | Embedder.Embedder | MemoryCache.MemoryCache
+  AlmaService.Alma | Storage.Storage | Embedder.Embedder | MemoryCache.MemoryCache | MemoryScope.MemoryScope | Learner.Learner
 > = Effect.fn("Jsonl.import")(function*(text: string, options: ImportOptions = {}) {
   const alma = yield* AlmaService.Alma
   const storage = yield* Storage.Storage
   const embedder = yield* Embedder.Embedder
   const cache = yield* MemoryCache.MemoryCache
+  const scope = yield* MemoryScope.MemoryScope
+  const learner = yield* Learner.Learner
   const projectId = alma.projectId
   const { header, rejected, valid } = yield* parseFile(text, projectId)
   if (rejected.length > 0 && options.skipInvalid !== true) return yield* rejectionError(rejected)
@@ -164,11 +173,24 @@ export const importJsonl: (
     "alma.reembedded": !reuse
   })
   if (valid.length > 0) {
+    const onIdConflict = options.onIdConflict ?? "error"
+    yield* Importing.checkAgents(scope, valid.map((l) => l.memory), (i) => `line ${valid[i]!.line}: agent`)
+    const memories = yield* Importing.resolveIds(
+      storage,
+      projectId,
+      valid.map((l) => l.memory),
+      onIdConflict,
+      (i) => `line ${valid[i]!.line}: id`
+    )
     if (reuse) {
-      yield* storage.save(records)
-      yield* cache.invalidate(projectId, [...new Set(valid.map((l) => ownerOf(l.memory)))])
+      // The file's vectors, stored as they are; the poisoning check and the cache invalidation as any write.
+      yield* learner.store(memories, {
+        audit: { reason: Importing.auditReason },
+        embeddings: records.map((r) => r.embedding)
+      })
     } else {
-      yield* alma.importMemories(valid.map((l) => l.memory))
+      // The ids are resolved: none is held by another project any more (a race is refused by storage).
+      yield* alma.importMemories(memories, { onIdConflict: "error" })
     }
   }
   return ImportReport.make({ projectId, imported: valid.length, reembedded: valid.length > 0 && !reuse, rejected })

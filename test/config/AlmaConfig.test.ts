@@ -6,6 +6,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import type { AlmaConfig } from "../../config/AlmaConfig.js"
 import { defaultConfig, loadConfig, loadConfigOrDefault, parseConfig } from "../../config/AlmaConfig.js"
+import { engineOptions } from "../../src/Alma.js"
 
 const configDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../config")
 const file = "/proj/.alma/config.yaml"
@@ -121,6 +122,17 @@ describe("AlmaConfig", () => {
         assert.deepStrictEqual(config.retrieval.weights, { similarity: 1, recency: 0, success: 0, confidence: 0 })
         assert.strictEqual(config.agents.length, 3)
         assert.strictEqual(config.agents[0]?.minOccurrencesForHeuristic, 3)
+      }))
+
+    it.effect("safety.on_flagged defaults to flag, reads refuse, and reaches the Learner options", () =>
+      Effect.gen(function*() {
+        assert.strictEqual(defaultConfig.safety.onFlagged, "flag")
+        assert.strictEqual((yield* parse("safety:\n  on_flagged: flag\n")).safety.onFlagged, "flag")
+        const refuse = yield* parse("safety:\n  on_flagged: refuse\n")
+        assert.strictEqual(refuse.safety.onFlagged, "refuse")
+        assert.strictEqual(engineOptions(refuse).learning?.onFlagged, "refuse")
+        assert.strictEqual(engineOptions(defaultConfig).learning?.onFlagged, "flag")
+        assert.strictEqual((yield* fails("safety:\n  on_flaged: refuse\n")).description.includes("on_flagged"), true)
       }))
 
     it.effect("hash embeddings default to 256 dimensions and accept 16..4096", () =>
@@ -245,7 +257,9 @@ describe("AlmaConfig", () => {
       ["allow_unknown_agents: yes\n", "allow_unknown_agents", "allowed: true or false"],
       ["db_name: sub/alma.db\n", "db_name", "a file name"],
       ["retrieval:\n  half_life_days: 0\n", "retrieval.half_life_days", "greater than 0"],
-      ["retrieval:\n  weights: { similarity: -1 }\n", "retrieval.weights.similarity", "a number >= 0"]
+      ["retrieval:\n  weights: { similarity: -1 }\n", "retrieval.weights.similarity", "a number >= 0"],
+      ["safety:\n  on_flagged: block\n", "safety.on_flagged", "got \"block\"; allowed: flag or refuse"],
+      ["safety: refuse\n", "safety", "allowed: a mapping with keys on_flagged"]
     ]
     for (const [text, key, description] of cases) {
       it.effect(`${key}: ${description}`, () =>

@@ -115,7 +115,7 @@ describe("SQLite shared by several processes", () => {
     assert.strictEqual(file.vectors, acknowledged.length)
     assert.strictEqual(file.lexical, acknowledged.length)
     // each migration recorded once, and the embedding metadata written once
-    assert.deepStrictEqual(file.migrations, [1, 2, 3])
+    assert.deepStrictEqual(file.migrations, [1, 2, 3, 4, 5])
     assert.strictEqual(file.meta, 2)
   }, 30_000)
 

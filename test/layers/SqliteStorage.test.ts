@@ -88,7 +88,7 @@ describe("SqliteStorage", () => {
       const first = yield* open
       const second = yield* open
       assert.strictEqual(first.journal, "wal")
-      assert.deepStrictEqual(first.migrations.map((m) => m.migration_id), [1, 2, 3])
+      assert.deepStrictEqual(first.migrations.map((m) => m.migration_id), [1, 2, 3, 4, 5])
       assert.deepStrictEqual(second.migrations, first.migrations)
       assert.strictEqual(second.integrity, "ok")
       assert.deepStrictEqual(first.counts, { memories: 1, vectors: 1, codes: 1, fts: 1 })
@@ -296,7 +296,7 @@ describe("SqliteStorage partitioned indexes", () => {
         const storage = yield* Storage.Storage
         const sql = yield* SqlClient.SqlClient
         const migrations = yield* sql<{ migration_id: number }>`select migration_id from alma_migrations`
-        assert.deepStrictEqual(migrations.map((m) => m.migration_id), [1, 2, 3])
+        assert.deepStrictEqual(migrations.map((m) => m.migration_id), [1, 2, 3, 4, 5])
         for (const r of records) {
           const got = yield* storage.get("proj-a", r.memory.id)
           assert.deepStrictEqual(Array.from(got.embedding), Array.from(r.embedding))

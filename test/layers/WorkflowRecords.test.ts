@@ -164,7 +164,7 @@ describe("SqliteStorage workflow records", () => {
           Layer.provide(TestEmbedder)
         ))
       )
-      assert.deepStrictEqual(reopened.migrations.map((m) => m.migration_id), [1, 2, 3])
+      assert.deepStrictEqual(reopened.migrations.map((m) => m.migration_id), [1, 2, 3, 4, 5])
       assert.deepStrictEqual(ids(reopened.listed), ["b", "a"])
       const plan = reopened.plan.map((row) => row.detail).join("; ")
       assert.include(plan, "workflow_records_by_parent")

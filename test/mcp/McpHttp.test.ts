@@ -99,7 +99,8 @@ describe("MCP over Streamable HTTP", () => {
     expect(memories.domain_knowledge.map((k: { id: string }) => k.id)).toContain(knowledge.id)
     expect(memories.anti_patterns.map((a: { id: string }) => a.id)).toContain(anti_pattern.id)
     expect(memories.preferences.map((p: { id: string }) => p.id)).toContain(preference.id)
-    expect(memories.outcomes).toHaveLength(3)
+    // The three outcomes are summarised by the heuristic they formed: not repeated beside it.
+    expect(memories.outcomes).toHaveLength(0)
     expect(memories).toMatchObject({ query: "Test the login form", agent: "helena" })
     expect(memories.total_items).toBe(
       memories.heuristics.length + memories.outcomes.length + memories.domain_knowledge.length +
@@ -110,7 +111,8 @@ describe("MCP over Streamable HTTP", () => {
     expect(prompt_injection).toContain("Concise answers")
 
     const top1 = await callOk(client, "alma_retrieve", { task: "Test the login form", agent: "helena", top_k: 1 })
-    expect(top1.memories.outcomes).toHaveLength(1)
+    expect(top1.memories.heuristics).toHaveLength(1)
+    expect(top1.memories.outcomes).toHaveLength(0)
   })
 
   it("reports stats, health and a dry-run consolidation", async () => {

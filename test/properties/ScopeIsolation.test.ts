@@ -238,6 +238,8 @@ interface Entry {
   readonly userId: string | undefined
   /** The text ALMA indexes for it (`searchText`). */
   readonly text: string
+  /** An outcome's strategy text (repeats of it are collapsed in a slice). */
+  readonly strategy?: string | undefined
 }
 
 const ownerOfMemory = (m: Memory) => (m.kind === "user_preference" ? `@user/${m.userId}` : m.agent)
@@ -276,7 +278,8 @@ const runCase = (c: Case) =>
         kind: m.kind,
         owner: ownerOfMemory(m),
         userId: m.kind === "user_preference" ? m.userId : undefined,
-        text: searchText(m)
+        text: searchText(m),
+        strategy: m.kind === "outcome" ? m.strategyUsed : undefined
       })
 
     /** Storage holds exactly the model's memories, per project. */
@@ -426,7 +429,22 @@ const runCase = (c: Case) =>
         }
         if (target !== undefined) {
           const ids = lists.flatMap((l) => l.map((x) => x.memory.id as string))
-          assert.include(
+          // An outcome a returned heuristic or anti-pattern summarises (its provenance, or the same
+          // strategy text), or one repeating a returned outcome's strategy, is collapsed into it.
+          const summaries = lists.flatMap((l) =>
+            l.flatMap((x) => x.memory.kind === "heuristic" || x.memory.kind === "anti_pattern" ? [x.memory] : [])
+          )
+          const norm = (t: string) => t.trim().replace(/\s+/g, " ").toLowerCase()
+          const strategy = target.strategy
+          const collapsed = strategy !== undefined && (
+            summaries.some((m) =>
+              m.provenance.includes(target.id as never) ||
+              norm(m.kind === "heuristic" ? m.strategy : m.kind === "anti_pattern" ? m.pattern : "") === norm(strategy)
+            ) ||
+            lists.some((l) => l.some((x) => x.memory.kind === "outcome" && norm(x.memory.strategyUsed) === norm(strategy)))
+          )
+          if (collapsed) counters.probes++
+          else assert.include(
             ids,
             target.id,
             `${where}: readable ${target.kind} ${target.id} (owner ${target.owner}), queried by its exact ` +

@@ -79,7 +79,10 @@ const leaks = (text: string): ReadonlyArray<string> =>
 describe("requests without a valid token", () => {
   it.each(badAuthorizations())("%s: 401 on /rpc and /mcp, upgrade refused on /ws, nothing leaked", async (label, headers) => {
     const query = label === "token in a query string" ? `?token=${TOKEN_A}&access_token=${TOKEN_A}` : ""
-    const rpc = await request(server.url(`/rpc${query}`), { body: rpcLine("Get", { id: memoryId }), headers })
+    const rpc = await request(server.url(`/rpc${query}`), {
+      body: rpcLine("Get", { id: memoryId }),
+      headers: { "content-type": "application/ndjson", ...headers }
+    })
     const mcp = await request(server.url(`/mcp${query}`), {
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "alma_retrieve", arguments: { task: QUERY, agent: "helena" } } }),
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers }
@@ -236,6 +239,18 @@ describe("the access log", () => {
     expect(output).toMatch(/status=401/)
     expect(output).toMatch(/status=404/)
     expect(leaks(output)).toEqual([])
+  })
+
+  it("writes the project of every authenticated request (config/default.yaml: access_log)", async () => {
+    await request(server.url("/health"), { method: "GET" })
+    const lines = (server.stderr() + server.stdout()).split("\n").filter((l) => l.includes("message=request"))
+    const authenticated = lines.filter((l) => /path=\/(rpc|mcp|ws) /.test(l) && !/status=(401|404)/.test(l))
+    expect(authenticated.length).toBeGreaterThan(5)
+    for (const line of authenticated) expect(line).toMatch(/ project=(team-a|"team:b"|team:b) /)
+    expect(lines.some((l) => l.includes("project=team-a"))).toBe(true)
+    expect(lines.some((l) => l.includes("team:b"))).toBe(true)
+    // Refused requests have no project: they never got one.
+    for (const line of lines.filter((l) => l.includes("status=401"))) expect(line).not.toMatch(/project=/)
   })
 })
 

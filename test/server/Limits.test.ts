@@ -1,7 +1,8 @@
 /**
  * `alma serve` request limits and CORS, end to end against real server processes: bodies over
  * `server.max_body_bytes` are refused (413 when the length is declared; refused, without harm to
- * the server, when the body is chunked); CORS is off unless `server.cors_origins` lists the origin.
+ * the server, when the body is chunked); CORS is off unless `server.cors_origins` lists the origin
+ * (and a request from an unlisted origin is refused).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { exitOf, ndjson, request, rpcLine } from "../fixtures/serverClients.js"
@@ -32,6 +33,8 @@ const knowledgeLine = (bytes: number, id = "1"): string => {
   return rpcLine("AddKnowledge", { agent: "helena", domain: "limits", fact: "f".repeat(bytes - base.length) }, id)
 }
 
+const NDJSON = { "content-type": "application/ndjson" }
+
 const health = async (server: ServeProcess) => (await request(server.url("/health"), { method: "GET" })).status
 
 /** The status of a request, or the transport error's code (a reset counts as a refusal). */
@@ -42,7 +45,7 @@ describe("max_body_bytes", () => {
   it("a body at the limit is accepted (control)", async () => {
     const line = knowledgeLine(LIMIT)
     expect(Buffer.byteLength(line)).toBe(LIMIT)
-    const response = await request(limited.url("/rpc"), { body: line })
+    const response = await request(limited.url("/rpc"), { body: line, headers: NDJSON })
     expect(response.status).toBe(200)
     expect(exitOf(ndjson(response.body))?._tag).toBe("Success")
   })
@@ -60,22 +63,22 @@ describe("max_body_bytes", () => {
     }
     // 5 MiB: the server answers 413 from the header and closes; the client may see the answer or a
     // reset of its upload, never an acceptance.
-    const big = await outcome(request(limited.url("/rpc"), { body: "x".repeat(5 * 1024 * 1024) }))
+    const big = await outcome(request(limited.url("/rpc"), { body: "x".repeat(5 * 1024 * 1024), headers: NDJSON }))
     expect(big.status === 413 || big.status === 0, JSON.stringify(big)).toBe(true)
-    const stats = ndjson((await request(limited.url("/rpc"), { body: rpcLine("Stats", {}) })).body)
+    const stats = ndjson((await request(limited.url("/rpc"), { body: rpcLine("Stats", {}), headers: NDJSON })).body)
     expect(exitOf(stats)?.value?.counts?.domain_knowledge).toBe(1)
   })
 
   it("a chunked body under the limit is accepted (control)", async () => {
-    const response = await request(limited.url("/rpc"), { body: knowledgeLine(LIMIT - 100, "3"), chunked: true })
+    const response = await request(limited.url("/rpc"), { body: knowledgeLine(LIMIT - 100, "3"), chunked: true, headers: NDJSON })
     expect(response.status).toBe(200)
     expect(exitOf(ndjson(response.body), "3")?._tag).toBe("Success")
   })
 
   it("a chunked body over the limit (no Content-Length) is refused; the server keeps serving", async () => {
     const results = await Promise.all([
-      outcome(request(limited.url("/rpc"), { body: knowledgeLine(LIMIT * 4, "4"), chunked: true })),
-      outcome(request(limited.url("/rpc"), { body: Buffer.alloc(3 * 1024 * 1024, 0x61), chunked: true })),
+      outcome(request(limited.url("/rpc"), { body: knowledgeLine(LIMIT * 4, "4"), chunked: true, headers: NDJSON })),
+      outcome(request(limited.url("/rpc"), { body: Buffer.alloc(3 * 1024 * 1024, 0x61), chunked: true, headers: NDJSON })),
       outcome(request(limited.url("/mcp"), {
         body: Buffer.alloc(LIMIT * 10, 0x20),
         chunked: true,
@@ -89,11 +92,11 @@ describe("max_body_bytes", () => {
     }
     expect(limited.alive()).toBe(true)
     expect(await health(limited)).toBe(200)
-    const stats = ndjson((await request(limited.url("/rpc"), { body: rpcLine("Stats", {}) })).body)
+    const stats = ndjson((await request(limited.url("/rpc"), { body: rpcLine("Stats", {}), headers: NDJSON })).body)
     expect(exitOf(stats)?.value?.counts?.domain_knowledge).toBe(2)
     // The access log calls them what they are: 413, not a server error.
     expect(limited.stderr()).not.toMatch(/status=5\d\d/)
-    expect(limited.stderr().match(/path=\/(rpc|mcp) status=413/g)?.length).toBeGreaterThanOrEqual(5)
+    expect(limited.stderr().match(/path=\/(rpc|mcp)(?: project=\S+)? status=413/g)?.length).toBeGreaterThanOrEqual(5)
   })
 })
 
@@ -114,8 +117,9 @@ describe("CORS", () => {
       expect(pre.headers["access-control-allow-origin"]).toBeUndefined()
       expect(pre.headers["access-control-allow-headers"]).toBeUndefined()
     }
-    const post = await request(limited.url("/rpc"), { body: rpcLine("Health", {}), headers: { origin: ALLOWED } })
-    expect(post.status).toBe(200)
+    // Without cors_origins a page of another origin is not even answered (Guard.ts).
+    const post = await request(limited.url("/rpc"), { body: rpcLine("Health", {}), headers: { ...NDJSON, origin: ALLOWED } })
+    expect(post.status).toBe(403)
     expect(post.headers["access-control-allow-origin"]).toBeUndefined()
   })
 
@@ -127,7 +131,7 @@ describe("CORS", () => {
       expect(String(pre.headers["access-control-allow-headers"]).toLowerCase()).toContain("authorization")
       expect(String(pre.headers["access-control-allow-methods"])).toContain("POST")
     }
-    const post = await request(withCors.url("/rpc"), { body: rpcLine("Health", {}), headers: { origin: ALLOWED } })
+    const post = await request(withCors.url("/rpc"), { body: rpcLine("Health", {}), headers: { ...NDJSON, origin: ALLOWED } })
     expect(post.status).toBe(200)
     expect(post.headers["access-control-allow-origin"]).toBe(ALLOWED)
   })
@@ -138,7 +142,7 @@ describe("CORS", () => {
       const allowed = pre.headers["access-control-allow-origin"]
       expect({ origin, allowed }).not.toEqual({ origin, allowed: origin })
       expect(allowed).not.toBe("*")
-      const post = await request(withCors.url("/rpc"), { body: rpcLine("Health", {}), headers: { origin } })
+      const post = await request(withCors.url("/rpc"), { body: rpcLine("Health", {}), headers: { ...NDJSON, origin } })
       expect(post.headers["access-control-allow-origin"] === origin).toBe(false)
     }
   })

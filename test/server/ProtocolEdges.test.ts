@@ -107,12 +107,12 @@ describe("RPC (src/rpc)", () => {
   })
 
   it("K8: an ndjson body whose last line has no newline is still answered", async () => {
-    const response = await request(server.url("/rpc"), { body: rpcLine("Health", {}).trimEnd() })
+    const response = await request(server.url("/rpc"), { body: rpcLine("Health", {}).trimEnd(), headers: { "content-type": "application/ndjson" } })
     expect(ndjson(response.body).map((m) => m._tag)).toEqual(["Exit"])
   })
 
   it("K8: a malformed line does not lose the valid requests of the same body", async () => {
-    const response = await request(server.url("/rpc"), { body: `${rpcLine("Health", {}, "1")}{bad\n` })
+    const response = await request(server.url("/rpc"), { body: `${rpcLine("Health", {}, "1")}{bad\n`, headers: { "content-type": "application/ndjson" } })
     expect(ndjson(response.body).some((m) => m._tag === "Exit" && m.requestId === "1")).toBe(true)
   })
 })

@@ -106,7 +106,7 @@ describe("Alma: export / import", () => {
           yield* alma.addKnowledge({ agent: "helena", domain: "api", fact: "The orders API paginates with cursors" })
           yield* alma.addPreference({ userId: "u1", category: "style", preference: "terse" })
           for (let i = 0; i < 3; i++) {
-            yield* alma.learn({ agent: "helena", task: `t${i}`, taskType: "forms", outcome: "success", strategyUsed: "wait" })
+            yield* alma.learn({ agent: "helena", task: `Test the signup form ${i}`, taskType: "forms", outcome: "success", strategyUsed: "wait for the submit button" })
           }
           return yield* alma.exportMemories()
         })

@@ -16,7 +16,7 @@ import { pipeline } from "node:stream/promises"
 import type * as Pg from "pg"
 import { from as copyFrom } from "pg-copy-streams"
 import type * as Storage from "../../../src/services/Storage.js"
-import { chunkSize, prepareRows, upsertStatement } from "./writes.js"
+import { checkUpserted, chunkSize, prepareRows, upsertStatement } from "./writes.js"
 import type { MemoryRow, SearchIndex } from "./rows.js"
 import type { Tables } from "./tables.js"
 
@@ -223,7 +223,7 @@ export const make = (pool: CopyPool, sql: SqlClient.SqlClient, t: Tables, dimens
         const [fresh, replaced] = Arr.partition(rows, (row) => existing.has(row.id))
         for (const chunk of Arr.chunksOf(replaced, chunkSize)) {
           const [text, params] = upsertStatement(sql, t, chunk).compile()
-          yield* query(client, text, params)
+          yield* checkUpserted(chunk, (yield* query(client, text, params)).rows)
         }
         if (fresh.length > 0) {
           yield* Effect.tryPromise({

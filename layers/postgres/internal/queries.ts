@@ -10,10 +10,12 @@ import type { Fragment } from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import type { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
 import type { Memory } from "../../../src/domain/Memory.js"
+import { fnv1a } from "../../../src/internal/hash.js"
 import * as Storage from "../../../src/services/Storage.js"
 import { AuditRow, MemoryJson, StoredRow, tsqueryText, vectorToSql } from "./rows.js"
 import type { Tables } from "./tables.js"
-import { chunkSize, prepareRows, upsertStatement } from "./writes.js"
+import type { MemoryRow } from "./rows.js"
+import { checkUpserted, chunkSize, prepareRows, upsertStatement } from "./writes.js"
 
 /** Ids per `= any($1)` lookup. */
 const idsPerQuery = 5000
@@ -61,15 +63,67 @@ export type IterativeScan = { readonly _tag: "session" } | { readonly _tag: "loc
  * @category constructors
  */
 export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, iterativeScan: IterativeScan) => {
-  /** Multi-row upserts of `chunkSize` rows, in one transaction. */
-  const save = (records: ReadonlyArray<Storage.StoredMemory>) =>
+  /** Audit rows of an audited save, written before the upsert: the previous body of a replaced id. */
+  const auditSave = (rows: ReadonlyArray<MemoryRow>, reason: string) =>
+    Effect.gen(function*() {
+      const before = new Map<string, string>()
+      for (const chunk of Arr.chunksOf(rows, idsPerQuery)) {
+        const found = yield* sql<{ readonly id: string; readonly project_id: string; readonly body: string }>`select
+          id, project_id, body from ${t.memories} where id = any(${chunk.map((r) => r.id)}::text[])`
+        for (const row of found) before.set(row.id, row.body)
+      }
+      const at = DateTime.toDate(yield* DateTime.now)
+      for (const chunk of Arr.chunksOf(rows, chunkSize)) {
+        yield* sql`insert into ${t.audit} ${
+          sql.insert(chunk.map((row) => ({
+            memory_id: row.id,
+            kind: row.kind,
+            project_id: row.project_id,
+            owner: row.owner,
+            action: "import",
+            reason: `${reason}: ${before.has(row.id) ? "replaced" : "new"}`,
+            deleted_at: at,
+            snapshot: before.get(row.id) ?? row.body
+          })))
+        }`
+      }
+    })
+
+  /**
+   * Multi-row upserts of `chunkSize` rows, in one transaction (with the audit rows when asked). An id
+   * held by another project fails the whole transaction.
+   */
+  const save = (records: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) =>
     Effect.gen(function*() {
       const rows = yield* prepareRows(records, dimensions)
       if (rows.length === 0) return
-      yield* sql.withTransaction(
-        Effect.forEach(Arr.chunksOf(rows, chunkSize), (chunk) => upsertStatement(sql, t, chunk), { discard: true })
-      )
+      yield* sql.withTransaction(Effect.gen(function*() {
+        if (options?.audit !== undefined) yield* auditSave(rows, options.audit.reason)
+        for (const chunk of Arr.chunksOf(rows, chunkSize)) {
+          yield* checkUpserted(chunk, yield* upsertStatement(sql, t, chunk))
+        }
+      }))
     })
+
+  const foreignIds = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
+    Effect.map(
+      Effect.forEach(Arr.chunksOf(Arr.dedupe(ids), idsPerQuery), (chunk) =>
+        sql<{ readonly id: MemoryId }>`select id from ${t.memories}
+          where id = any(${chunk}::text[]) and project_id <> ${projectId}`),
+      (groups) => groups.flat().map((row) => row.id)
+    )
+
+  /**
+   * `effect` in one transaction holding the advisory lock of (schema, project, key), as two 32-bit
+   * keys hashed here (text with NUL cannot be a PostgreSQL parameter). Hash collisions only serialise
+   * unrelated sections.
+   */
+  const lockSpace = fnv1a(`alma-memory/exclusive:${t.schemaName}`) | 0
+  const exclusive = <A, E, R>(projectId: string, key: string, effect: Effect.Effect<A, E, R>) =>
+    sql.withTransaction(Effect.zipRight(
+      sql`select pg_advisory_xact_lock(${lockSpace}::int4, ${fnv1a(`${projectId}\u0000${key}`) | 0}::int4)`,
+      effect
+    ))
 
   const getMany = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
     Effect.gen(function*() {
@@ -221,8 +275,8 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
     })
 
   const auditLog = (projectId: string, limit: number) =>
-    sql`select memory_id as "memoryId", kind, project_id as "projectId", owner, reason, deleted_at as "deletedAt",
-      snapshot from ${t.audit} where project_id = ${projectId}
+    sql`select memory_id as "memoryId", kind, project_id as "projectId", owner, action, reason,
+      deleted_at as "deletedAt", snapshot from ${t.audit} where project_id = ${projectId}
       order by deleted_at desc, seq desc limit ${Math.max(0, Math.floor(limit))}`.pipe(Effect.flatMap(decodeAudit))
 
   const stats = (projectId: string, owners?: ReadonlyArray<string> | undefined) =>
@@ -245,5 +299,5 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
       return counts
     })
 
-  return { save, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }
+  return { save, foreignIds, exclusive, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }
 }

@@ -8,7 +8,7 @@ import { DateTime, Schema } from "effect"
 import pgvector from "pgvector"
 import { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
 import { Memory, ownerOf, searchText } from "../../../src/domain/Memory.js"
-import { ForgetAudit } from "../../../src/services/Storage.js"
+import { AuditAction, ForgetAudit } from "../../../src/services/Storage.js"
 import type * as Storage from "../../../src/services/Storage.js"
 
 /**
@@ -75,6 +75,7 @@ export const AuditRow = Schema.transform(
     kind: MemoryKind,
     projectId: Schema.String,
     owner: Schema.String,
+    action: AuditAction,
     reason: Schema.String,
     deletedAt: DateTimeFromDate,
     snapshot: Schema.String

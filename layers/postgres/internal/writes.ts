@@ -8,6 +8,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import { Effect, Schema } from "effect"
 import type * as Storage from "../../../src/services/Storage.js"
+import { foreignIdMessage } from "../../../src/services/Storage.js"
 import { MemoryJson, type MemoryRow, toMemoryRow, tsvectorText, vectorToSql } from "./rows.js"
 import type { Tables } from "./tables.js"
 
@@ -50,13 +51,15 @@ export const prepareRows = (records: ReadonlyArray<Storage.StoredMemory>, dimens
 
 /**
  * The multi-row upsert of `rows` (at most `chunkSize`): insert, or replace every column of the
- * memory with the same id. Vectors go in pgvector's text form.
+ * memory with the same id in the same project. A row whose id another project holds is neither
+ * inserted nor updated (`checkUpserted` turns that into a failure). Returns the ids written.
+ * Vectors go in pgvector's text form.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const upsertStatement = (sql: SqlClient.SqlClient, t: Tables, rows: ReadonlyArray<MemoryRow>) =>
-  sql`insert into ${t.memories} ${
+  sql<{ readonly id: string }>`insert into ${t.memories} as m ${
     sql.insert(rows.map(({ embedding, search, ...row }) => ({
       ...row,
       search_tsv: tsvectorText(search),
@@ -67,4 +70,23 @@ export const upsertStatement = (sql: SqlClient.SqlClient, t: Tables, rows: Reado
     on conflict (id) do update set kind = excluded.kind, project_id = excluded.project_id,
       owner = excluded.owner, task_type = excluded.task_type, created_at = excluded.created_at,
       updated_at = excluded.updated_at, body = excluded.body, search_tsv = excluded.search_tsv,
-      search_len = excluded.search_len, embedding = excluded.embedding`
+      search_len = excluded.search_len, embedding = excluded.embedding
+    where m.project_id = excluded.project_id
+    returning id`
+
+/**
+ * Fails with the foreign-id `SqlError` when `upsertStatement` wrote fewer rows than it was given:
+ * the missing ids are held by another project (a save never moves a memory between projects).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const checkUpserted = (
+  rows: ReadonlyArray<MemoryRow>,
+  written: ReadonlyArray<{ readonly id: string }>
+): Effect.Effect<void, SqlError> => {
+  if (written.length === rows.length) return Effect.void
+  const done = new Set(written.map((w) => w.id))
+  const message = foreignIdMessage(rows.find((row) => !done.has(row.id))?.id ?? "?")
+  return Effect.fail(new SqlError({ cause: new Error(message), message }))
+}

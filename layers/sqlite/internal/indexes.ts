@@ -3,9 +3,14 @@
  *
  * - `memory_vectors`: the float32 vector of each memory (a rowid table keyed by `memories.seq`);
  * - `memory_codes`: a sqlite-vec `vec0` table of the vectors' candidate codes (`bit` vectors),
- *   partitioned by (project, owner, kind);
- * - one FTS5 table per (project, owner, kind) partition, registered in `memory_fts_tables`, and the
- *   view `memory_fts` over all of them.
+ *   partitioned by index partition;
+ * - one FTS5 table per index partition, registered in `memory_fts_tables`, and the view `memory_fts`
+ *   over all of them.
+ *
+ * An index partition is a (project, agent, kind), or a (project, kind) for all users' memories
+ * (owners `@user/<userId>` share the partition of owner `@user`, `rows.indexPartitionKey`): agents
+ * are configured (or registered, up to a cap), user ids come from requests, so the number of
+ * partitions (each costs a vec0 chunk and an FTS5 table's pages) is bounded by configuration.
  *
  * @since 0.1.0
  */
@@ -13,7 +18,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import { Array as Arr, Effect } from "effect"
 import type { MemoryKind } from "../../../src/domain/Ids.js"
-import { ftsTableName, partitionKey, toBlob, vectorCode } from "./rows.js"
+import { ftsTableName, indexOwner, indexPartitionKey, toBlob, vectorCode } from "./rows.js"
 
 /** Rows per multi-row statement: 5 parameters × 250 stays far below SQLite's 32,766 bound variables. */
 const chunkSize = 250
@@ -22,7 +27,7 @@ const chunkSize = 250
 const viewBranches = 400
 
 /**
- * Where a memory sits: its `seq` and its partition.
+ * Where a memory sits: its `seq`, its project, owner and kind (its index partition follows).
  *
  * @since 0.1.0
  * @category models
@@ -45,10 +50,10 @@ export interface Entry extends Located {
   readonly text: string
 }
 
-const partitionOf = (row: Located): string => partitionKey(row.projectId, row.owner, row.kind)
+const partitionOf = (row: Located): string => indexPartitionKey(row.projectId, row.owner, row.kind)
 
 /**
- * The FTS5 table of a partition. Contentless (the text lives in `memories.body`) with
+ * The FTS5 table of an index partition. Contentless (the text lives in `memories.body`) with
  * `contentless_delete`, so rows are deleted by rowid.
  */
 const createFtsTable = (name: string) =>
@@ -80,6 +85,14 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
     )
   }
 
+  /** Recreates the view `memory_fts` over every registered FTS5 table. */
+  const refreshView = Effect.gen(function*() {
+    const all = yield* sql<{ readonly name: string }>`select name from memory_fts_tables order by name`
+      .withoutTransform
+    yield* sql`drop view if exists memory_fts`
+    yield* sql.unsafe(`create view memory_fts as ${unionOfRowids(all.map((r) => r.name))}`)
+  })
+
   /** Creates (and registers) the FTS5 tables the partitions lack; returns partition key → table name. */
   const ensureFtsTables = (rows: ReadonlyArray<Located>) =>
     Effect.gen(function*() {
@@ -97,17 +110,12 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
         const name = ftsTableName(part)
         yield* sql.unsafe(createFtsTable(name))
         yield* sql`insert into memory_fts_tables ${
-          sql.insert({ part, name, project_id: row.projectId, owner: row.owner, kind: row.kind })
+          sql.insert({ part, name, project_id: row.projectId, owner: indexOwner(row.owner), kind: row.kind })
         }`
         names.set(part, name)
         created = true
       }
-      if (created) {
-        const all = yield* sql<{ readonly name: string }>`select name from memory_fts_tables order by name`
-          .withoutTransform
-        yield* sql`drop view if exists memory_fts`
-        yield* sql.unsafe(`create view memory_fts as ${unionOfRowids(all.map((r) => r.name))}`)
-      }
+      if (created) yield* refreshView
       return names
     })
 
@@ -163,5 +171,5 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
       }
     })
 
-  return { checkVectors, insert, insertCodes, insertTexts, remove }
+  return { checkVectors, insert, insertCodes, insertTexts, refreshView, remove }
 }

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import type * as SqlClient from "@effect/sql/SqlClient"
+import { SqlError } from "@effect/sql/SqlError"
 import type { Fragment } from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import { NotFoundError } from "../../../src/domain/AlmaError.js"
@@ -13,7 +14,18 @@ import { searchText } from "../../../src/domain/Memory.js"
 import * as Storage from "../../../src/services/Storage.js"
 import * as Indexes from "./indexes.js"
 import { makeWriteTransaction } from "./transaction.js"
-import { AuditRow, ftsQuery, MemoryJson, partitionKey, StoredRow, toBlob, toMemoryRow, vectorCode } from "./rows.js"
+import {
+  AuditRow,
+  ftsQuery,
+  isSharedOwner,
+  MemoryJson,
+  partitionKey,
+  StoredRow,
+  toBlob,
+  toMemoryRow,
+  vectorCode
+} from "./rows.js"
+import * as Users from "./users.js"
 
 /** Rows per multi-row statement: 8 columns × 250 stays far below SQLite's 32,766 bound variables. */
 const chunkSize = 250
@@ -59,6 +71,20 @@ const partitions = (scope: Storage.SearchScope): ReadonlyArray<Partition> =>
     Arr.dedupe(scope.kinds).map((kind) => ({ owner, kind, key: partitionKey(scope.projectId, owner, kind) }))
   )
 
+/**
+ * The partitions of a search, with their index in `partitions(scope)`: those with their own index
+ * partition (agents), and user owners' (searched over their own rows by `users.ts`).
+ */
+const splitPartitions = (parts: ReadonlyArray<Partition>) => {
+  const own: Array<{ readonly p: number; readonly part: Partition }> = []
+  const users: Array<Users.UserPartition> = []
+  parts.forEach((part, p) => {
+    if (isSharedOwner(part.owner)) users.push({ p, owner: part.owner, kind: part.kind })
+    else own.push({ p, part })
+  })
+  return { own, users }
+}
+
 const clampK = (k: number): number => Number.isFinite(k) ? Math.min(Math.max(Math.floor(k), 0), maxK) : 0
 
 /** A search hit as selected: the branch (partition index) it came from and where the memory lives. */
@@ -102,14 +128,18 @@ const bestPerPartition = (
  */
 export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
   const indexes = Indexes.make(sql, dimensions)
+  const userSearch = Users.make(sql)
   // Saves and deletes read before they write: they take the write lock first (`BEGIN IMMEDIATE`), so
   // that a concurrent writer in another process makes them wait rather than fail.
   const writeTransaction = makeWriteTransaction(sql)
-  // Partition key → FTS5 table, for tables known to exist (they are never dropped). Filled from the
-  // registry by searches only, never inside a write transaction that could roll back.
+  // Partition key → FTS5 table, for tables known to exist (never dropped once the migrations ran).
+  // Filled from the registry by searches only, never inside a write transaction that could roll back.
   const ftsTables = new Map<string, string>()
 
-  const saveChunk = Effect.fnUntraced(function*(records: ReadonlyArray<Storage.StoredMemory>) {
+  const saveChunk = Effect.fnUntraced(function*(
+    records: ReadonlyArray<Storage.StoredMemory>,
+    options: Storage.SaveOptions | undefined
+  ) {
     yield* indexes.checkVectors(records.map((r) => ({ embedding: r.embedding })))
     const rows = yield* Effect.forEach(
       records,
@@ -117,11 +147,35 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
     )
     const existing = yield* sql<{
       readonly seq: number
+      readonly id: string
       readonly project_id: string
       readonly owner: string
       readonly kind: MemoryKind
-    }>`select seq, project_id, owner, kind from memories where ${sql.in("id", rows.map((r) => r.id))}`
+      readonly body: string
+    }>`select seq, id, project_id, owner, kind, body from memories where ${sql.in("id", rows.map((r) => r.id))}`
       .withoutTransform
+    const projectOf = new Map(rows.map((r) => [r.id, r.project_id]))
+    const foreign = existing.find((row) => row.project_id !== projectOf.get(row.id))
+    if (foreign !== undefined) {
+      const message = Storage.foreignIdMessage(foreign.id)
+      return yield* new SqlError({ cause: new Error(message), message })
+    }
+    if (options?.audit !== undefined) {
+      const before = new Map(existing.map((row) => [row.id, row.body]))
+      const at = DateTime.toEpochMillis(yield* DateTime.now)
+      yield* sql`insert into forget_audit ${
+        sql.insert(rows.map((row) => ({
+          memory_id: row.id,
+          kind: row.kind,
+          project_id: row.project_id,
+          owner: row.owner,
+          action: "import",
+          reason: `${options.audit!.reason}: ${before.has(row.id) ? "replaced" : "new"}`,
+          deleted_at: at,
+          snapshot: before.get(row.id) ?? row.body
+        })))
+      }`
+    }
     yield* indexes.remove(existing.map((row) => ({
       seq: BigInt(row.seq),
       projectId: row.project_id,
@@ -144,14 +198,27 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
     })))
   })
 
-  const save = (records: ReadonlyArray<Storage.StoredMemory>) => {
+  const save = (records: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) => {
     // Last record wins for a repeated id, as if saved one after another.
     const latest = new Map(records.map((r) => [r.memory.id, r]))
     if (latest.size === 0) return Effect.void
     return writeTransaction(
-      Effect.forEach(Arr.chunksOf([...latest.values()], chunkSize), saveChunk, { discard: true })
+      Effect.forEach(Arr.chunksOf([...latest.values()], chunkSize), (chunk) => saveChunk(chunk, options), {
+        discard: true
+      })
     )
   }
+
+  const foreignIds = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
+    Effect.map(
+      Effect.forEach(Arr.chunksOf(Arr.dedupe(ids), chunkSize), (chunk) =>
+        sql<{ readonly id: MemoryId }>`select id from memories
+          where ${sql.in("id", chunk)} and project_id <> ${projectId}`.withoutTransform),
+      (groups) => groups.flat().map((row) => row.id)
+    )
+
+  /** `effect` inside one write transaction: the file's write lock, across processes. */
+  const exclusive = <A, E, R>(effect: Effect.Effect<A, E, R>) => writeTransaction(effect)
 
   const getMany = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
     Effect.gen(function*() {
@@ -173,7 +240,7 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
 
   // One statement per `branchesPerStatement` partitions: the candidates of every partition (vec0 KNN
   // over the codes), ranked by their exact cosine distance from the float vectors; the best `k` of
-  // each partition are kept.
+  // each partition are kept. User owners' partitions are ranked exactly over their own rows (users.ts).
   const vectorSearch = (scope: Storage.SearchScope, vector: Float32Array) =>
     Effect.gen(function*() {
       const k = clampK(scope.k)
@@ -183,8 +250,10 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
       const candidates = Math.min(maxK, Math.max(k * candidateFactor, minCandidates))
       const code = vectorCode(vector)
       const blob = toBlob(vector)
+      const { own, users } = splitPartitions(parts)
       const hits: Array<Storage.VectorHit> = []
-      for (const group of Arr.chunksOf(parts.map((part, p) => ({ part, p })), branchesPerStatement)) {
+      for (const { hit } of yield* userSearch.vectorSearch(scope.projectId, users, vector, k)) hits.push(hit)
+      for (const group of Arr.chunksOf(own, branchesPerStatement)) {
         const branches = group.map(({ p, part }) =>
           sql`select memory_seq as seq, ${p} as p from memory_codes
             where code match vec_bit(${code}) and k = ${candidates} and part = ${part.key}`
@@ -221,7 +290,8 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
     })
 
   // One statement per `branchesPerStatement` partitions: each partition's own FTS5 table, its best `k`
-  // by BM25 (statistics of that partition only, so other owners' data costs nothing).
+  // by BM25 (statistics of that partition only, so other owners' data costs nothing). User owners'
+  // partitions are scored over their own rows, with their own statistics (users.ts).
   const lexicalSearch = (scope: Storage.SearchScope, text: string) =>
     Effect.gen(function*() {
       const k = clampK(scope.k)
@@ -229,8 +299,12 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
       const parts = partitions(scope)
       if (k === 0 || terms.length === 0 || parts.length === 0) return []
       const query = ftsQuery(terms)
+      const { own, users } = splitPartitions(parts)
       const hits: Array<Storage.LexicalHit> = []
-      for (const group of Arr.chunksOf(yield* ftsTablesOf(parts), branchesPerStatement)) {
+      for (const { hit } of yield* userSearch.lexicalSearch(scope.projectId, users, query, k)) hits.push(hit)
+      const tables = yield* ftsTablesOf(own.map(({ part }) => part))
+      const located = tables.map(({ name, p }) => ({ name, p: own[p]!.p }))
+      for (const group of Arr.chunksOf(located, branchesPerStatement)) {
         const branches = group.map(({ name, p }) =>
           sql`select * from (select rowid as seq, ${p} as p, bm25(${sql(name)}) as score from ${sql(name)}
             where ${sql(name)} match ${query} order by score limit ${k})`
@@ -316,8 +390,8 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
     })
 
   const auditLog = (projectId: string, limit: number) =>
-    sql`select memory_id as memoryId, kind, project_id as projectId, owner, reason, deleted_at as deletedAt,
-      snapshot from forget_audit where project_id = ${projectId}
+    sql`select memory_id as memoryId, kind, project_id as projectId, owner, action, reason,
+      deleted_at as deletedAt, snapshot from forget_audit where project_id = ${projectId}
       order by deleted_at desc, seq desc limit ${Math.max(0, Math.floor(limit))}`.withoutTransform.pipe(
       Effect.flatMap(decodeAudit)
     )
@@ -342,5 +416,5 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
       return counts
     })
 
-  return { save, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }
+  return { save, foreignIds, exclusive, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }
 }

@@ -104,7 +104,44 @@ export const partitionKey = (projectId: string, owner: string, kind: MemoryKind)
   `${projectId}\u0001${owner}\u0001${kind}`
 
 /**
- * The name of the FTS5 table holding one (project, owner, kind) partition's lexical index:
+ * The owner whose index partition holds all user owners' (`@user/<userId>`) memories of a project
+ * and kind. User ids come from request input, so users never get partitions of their own: a new user
+ * costs rows, not tables. (`@` cannot occur in a name, so no agent is called that.)
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const sharedUserOwner = "@user"
+
+/**
+ * Whether an owner's memories live in the shared user partition (`@user/<userId>` owners).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const isSharedOwner = (owner: string): boolean => owner.startsWith(`${sharedUserOwner}/`)
+
+/**
+ * The owner of the index partition an owner's memories are indexed in: the owner itself (agents), or
+ * `sharedUserOwner` for every `@user/<userId>` owner.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const indexOwner = (owner: string): string => isSharedOwner(owner) ? sharedUserOwner : owner
+
+/**
+ * The key of the index partition (vec0 partition key, FTS5 table) holding a (project, owner, kind)'s
+ * memories: `partitionKey` of (project, `indexOwner(owner)`, kind).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const indexPartitionKey = (projectId: string, owner: string, kind: MemoryKind): string =>
+  partitionKey(projectId, indexOwner(owner), kind)
+
+/**
+ * The name of the FTS5 table holding one index partition's lexical index (see `indexPartitionKey`):
  * `memory_fts_` + 80 bits of SHA-256 of the partition key, in hex. Tables are registered in
  * `memory_fts_tables` (partition key → name) when their first memory is saved.
  *

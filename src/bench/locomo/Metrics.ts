@@ -1,6 +1,6 @@
 /**
- * Turn-level retrieval metrics for LoCoMo: recall@k "any" / "all", NDCG@k with binary relevance, and
- * token percentiles, per category and overall.
+ * Turn-level retrieval metrics for LoCoMo: recall@k "any" (hit rate) / "all", fractional recall@k,
+ * MRR@k, NDCG@k with binary relevance, and token percentiles, per category and overall.
  *
  * @since 0.1.0
  */
@@ -20,7 +20,9 @@ export interface Judged {
 }
 
 /**
- * Mean metrics over a set of judged queries (`NaN` when `n` is 0).
+ * Mean metrics over a set of judged queries (`NaN` when `n` is 0). `recall@k any` is a hit rate:
+ * the share of questions with at least one evidence turn in the top k (see `RankMetrics` for the
+ * fractional recall).
  *
  * **Units** recalls and NDCG in [0, 1]; tokens: o200k_base tokens of the top-5 slice's prompt
  * (nearest-rank median and p95).
@@ -40,15 +42,32 @@ export interface Metrics {
 }
 
 /**
+ * {@link Metrics} plus fractional recall and MRR (what {@link summarize} computes).
+ *
+ * **Units** in [0, 1]: `recall5Frac` / `recall10Frac`: mean share of a question's evidence turns in
+ * the top 5 / 10; `mrr5` / `mrr10`: mean reciprocal rank of the first evidence turn within the top
+ * 5 / 10 (0 when none).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RankMetrics extends Metrics {
+  readonly recall5Frac: number
+  readonly recall10Frac: number
+  readonly mrr5: number
+  readonly mrr10: number
+}
+
+/**
  * Metrics overall (categories 1–4, as LoCoMo papers report), over all categories, and per category.
  *
  * @since 0.1.0
  * @category models
  */
-export interface Breakdown {
-  readonly overall: Metrics
-  readonly all: Metrics
-  readonly byCategory: Readonly<Record<string, Metrics>>
+export interface Breakdown<M extends Metrics = Metrics> {
+  readonly overall: M
+  readonly all: M
+  readonly byCategory: Readonly<Record<string, M>>
 }
 
 /**
@@ -60,6 +79,33 @@ export interface Breakdown {
 export const recallAny = (ranked: ReadonlyArray<string>, evidence: ReadonlyArray<string>, k: number): number => {
   const top = new Set(ranked.slice(0, k))
   return evidence.some((e) => top.has(e)) ? 1 : 0
+}
+
+/**
+ * Fractional recall@k: the share of the (distinct) evidence ids among the first `k` retrieved (0 for
+ * empty evidence).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const recallFraction = (ranked: ReadonlyArray<string>, evidence: ReadonlyArray<string>, k: number): number => {
+  const wanted = new Set(evidence)
+  if (wanted.size === 0) return 0
+  const top = new Set(ranked.slice(0, k))
+  return [...wanted].filter((e) => top.has(e)).length / wanted.size
+}
+
+/**
+ * Reciprocal rank of the first evidence id among the first `k` retrieved (`1/rank`, 1-based), 0 when
+ * none is there.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const reciprocalRankAt = (ranked: ReadonlyArray<string>, evidence: ReadonlyArray<string>, k: number): number => {
+  const wanted = new Set(evidence)
+  const i = ranked.slice(0, k).findIndex((id) => wanted.has(id))
+  return i < 0 ? 0 : 1 / (i + 1)
 }
 
 /**
@@ -114,12 +160,16 @@ const mean = (values: ReadonlyArray<number>): number =>
  * @since 0.1.0
  * @category constructors
  */
-export const summarize = (judged: ReadonlyArray<Judged>): Metrics => ({
+export const summarize = (judged: ReadonlyArray<Judged>): RankMetrics => ({
   n: judged.length,
   recall5Any: mean(judged.map((j) => recallAny(j.ranked, j.evidence, 5))),
   recall5All: mean(judged.map((j) => recallAll(j.ranked, j.evidence, 5))),
   recall10Any: mean(judged.map((j) => recallAny(j.ranked, j.evidence, 10))),
   recall10All: mean(judged.map((j) => recallAll(j.ranked, j.evidence, 10))),
+  recall5Frac: mean(judged.map((j) => recallFraction(j.ranked, j.evidence, 5))),
+  recall10Frac: mean(judged.map((j) => recallFraction(j.ranked, j.evidence, 10))),
+  mrr5: mean(judged.map((j) => reciprocalRankAt(j.ranked, j.evidence, 5))),
+  mrr10: mean(judged.map((j) => reciprocalRankAt(j.ranked, j.evidence, 10))),
   ndcg10: mean(judged.map((j) => ndcgAt(j.ranked, j.evidence, 10))),
   tokensMedian: percentile(judged.map((j) => j.tokens), 50),
   tokensP95: percentile(judged.map((j) => j.tokens), 95)
@@ -140,7 +190,7 @@ export const overallCategories: ReadonlyArray<number> = [1, 2, 3, 4]
  * @since 0.1.0
  * @category constructors
  */
-export const breakdown = (judged: ReadonlyArray<Judged>): Breakdown => {
+export const breakdown = (judged: ReadonlyArray<Judged>): Breakdown<RankMetrics> => {
   const categories = [...new Set(judged.map((j) => j.category))].sort((a, b) => a - b)
   return {
     overall: summarize(judged.filter((j) => overallCategories.includes(j.category))),

@@ -81,6 +81,11 @@ export interface Fusion {
   readonly score: (c: Candidate, all: ReadonlyArray<Candidate>) => number
   /** Dialogue-neighbour weight β: see {@link withNeighbours} (absent: the fused score alone). */
   readonly neighbours?: number | undefined
+  /**
+   * File name of the dataset split its weights were chosen on, when they were (the report then marks
+   * its rows on that split as optimistic); absent when not known to have been tuned on a LoCoMo split.
+   */
+  readonly chosenOn?: string | undefined
 }
 
 /**

@@ -7,6 +7,7 @@ import { FileSystem, Path } from "@effect/platform"
 import { Clock, Console, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import { fileURLToPath } from "node:url"
 import { parseConfig } from "../../../config/AlmaConfig.js"
+import * as SqliteIntegrity from "../../../layers/sqlite/SqliteIntegrity.js"
 import * as Alma from "../../Alma.js"
 import { Name } from "../../domain/Ids.js"
 import { decodeInput } from "../../internal/validate.js"
@@ -156,8 +157,11 @@ const runChecks = (config: Option.Option<string>) =>
     )
     if (Either.isLeft(storage)) return [...checks, failed("storage", storage.left)]
     const s = storage.right
+    // Opening reads a few pages only: quick_check reads them all (a damaged file opens fine).
+    const integrity = c.storage === "sqlite" ? yield* Effect.either(SqliteIntegrity.quickCheck(c.sqlitePath)) : undefined
+    if (integrity !== undefined && Either.isLeft(integrity)) return [...checks, failed("storage", integrity.left)]
     checks.push({ name: "storage", ok: true, detail: `${s.backend}${
-        c.storage === "sqlite" ? `: ${c.sqlitePath}` : c.storage === "postgres" ? `: schema ${c.postgres?.schema}` : ""
+        c.storage === "sqlite" ? `: ${c.sqlitePath} (quick_check ok)` : c.storage === "postgres" ? `: schema ${c.postgres?.schema}` : ""
       }`
     })
 

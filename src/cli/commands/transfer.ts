@@ -87,7 +87,7 @@ export const importMemories = (o: Spec.Args<typeof Spec.importMemories>) =>
       const lines = text.split("\n").filter((l) => l.trim().length > 0).length
       const report = yield* withStatus(
         `importing ${Math.max(0, lines - 1)} lines…`,
-        Jsonl.importJsonl(text, { skipInvalid: o.skipInvalid })
+        Jsonl.importJsonl(text, { skipInvalid: o.skipInvalid, onIdConflict: o.onIdConflict })
       )
       if (o.json) return yield* Output.printJson(Jsonl.ImportReport, report)
       yield* Console.log(

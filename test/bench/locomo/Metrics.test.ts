@@ -1,5 +1,14 @@
 import { assert, describe, it } from "@effect/vitest"
-import { breakdown, ndcgAt, percentile, recallAll, recallAny, summarize } from "../../../src/bench/locomo/Metrics.js"
+import {
+  breakdown,
+  ndcgAt,
+  percentile,
+  recallAll,
+  recallAny,
+  recallFraction,
+  reciprocalRankAt,
+  summarize
+} from "../../../src/bench/locomo/Metrics.js"
 
 // Ranked list with evidence b at rank 2 and c at rank 6.
 const ranked = ["a", "b", "x", "y", "z", "c", "p", "q", "r", "s", "t"]
@@ -14,6 +23,19 @@ describe("LoCoMo metrics (hand-checked)", () => {
     assert.strictEqual(recallAny(ranked, ["t"], 10), 0) // rank 11
     assert.strictEqual(recallAll(ranked, [], 10), 0)
     assert.strictEqual(recallAny([], ["b"], 5), 0)
+  })
+
+  it("fractional recall@k and reciprocal rank@k", () => {
+    assert.strictEqual(recallFraction(ranked, ["b", "c"], 5), 0.5)
+    assert.strictEqual(recallFraction(ranked, ["b", "c"], 10), 1)
+    assert.strictEqual(recallFraction(ranked, ["b", "c", "m", "n"], 10), 0.5)
+    assert.strictEqual(recallFraction(ranked, ["b", "b"], 5), 1) // repeated evidence ids count once
+    assert.strictEqual(recallFraction(ranked, [], 5), 0)
+    assert.strictEqual(reciprocalRankAt(ranked, ["b", "c"], 5), 1 / 2)
+    assert.strictEqual(reciprocalRankAt(ranked, ["c"], 5), 0)
+    assert.strictEqual(reciprocalRankAt(ranked, ["c"], 10), 1 / 6)
+    assert.strictEqual(reciprocalRankAt(ranked, ["a", "c"], 10), 1)
+    assert.strictEqual(reciprocalRankAt(ranked, [], 10), 0)
   })
 
   it("NDCG@10 with binary relevance", () => {
@@ -53,6 +75,10 @@ describe("LoCoMo metrics (hand-checked)", () => {
     assert.strictEqual(m.recall10Any, 1)
     assert.strictEqual(m.recall10All, 1)
     assert.closeTo(m.ndcg10, (0.605260 + 1 / Math.log2(7)) / 2, 1e-6)
+    assert.strictEqual(m.recall5Frac, 0.25) // (1/2 + 0) / 2
+    assert.strictEqual(m.recall10Frac, 1)
+    assert.strictEqual(m.mrr5, 0.25) // (1/2 + 0) / 2
+    assert.closeTo(m.mrr10, (1 / 2 + 1 / 6) / 2, 1e-12)
     assert.strictEqual(m.tokensMedian, 100)
     assert.strictEqual(m.tokensP95, 300)
     const b = breakdown(judged)
