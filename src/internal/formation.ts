@@ -24,12 +24,13 @@ export interface WithStrategy<A> {
 export const bestMatch = <A>(
   items: ReadonlyArray<WithStrategy<A>>,
   strategy: StrategyMatch.Evidence,
-  threshold: number
+  threshold: number,
+  weight?: StrategyMatch.Weighting
 ): A | undefined => {
   let best: A | undefined
   let bestSim = threshold
   for (const x of items) {
-    const sim = StrategyMatch.similarity(x.strategy, strategy)
+    const sim = StrategyMatch.similarity(x.strategy, strategy, weight)
     if (sim >= bestSim) {
       bestSim = sim
       best = x.item
@@ -176,9 +177,10 @@ export const betterAlternative = (
   failing: StrategyMatch.Evidence,
   strict: number,
   heuristics: ReadonlyArray<WithStrategy<Heuristic>>,
-  history: ReadonlyArray<WithStrategy<Outcome>>
+  history: ReadonlyArray<WithStrategy<Outcome>>,
+  weight?: StrategyMatch.Weighting
 ): string => {
-  const differs = (e: StrategyMatch.Evidence) => StrategyMatch.similarity(e, failing) < strict
+  const differs = (e: StrategyMatch.Evidence) => StrategyMatch.similarity(e, failing, weight) < strict
   const heuristic = heuristics
     .filter((h) => differs(h.strategy) && h.item.confidence > 0.5)
     .sort((a, b) => b.item.confidence - a.item.confidence)[0]
@@ -230,11 +232,14 @@ export const match = (input: {
   readonly history: ReadonlyArray<WithStrategy<Outcome>>
   readonly thresholds: StrategyMatch.Thresholds
   readonly taskSimilar?: ((o: Outcome) => boolean) | undefined
+  /** Word weights of the lexical evidence (`StrategyMatch.idfWeighting` over the history). */
+  readonly weight?: StrategyMatch.Weighting | undefined
 }): Matched => {
   const { outcome, strategy, taskSimilar, thresholds: { strict, threshold } } = input
+  const weight = input.weight
   const similar = input.history
     .filter((o) =>
-      StrategyMatch.similarity(o.strategy, strategy) >= (o.item.success === outcome.success ? threshold : strict) &&
+      StrategyMatch.similarity(o.strategy, strategy, weight) >= (o.item.success === outcome.success ? threshold : strict) &&
       (taskSimilar === undefined || taskSimilar(o.item))
     )
     .map((o) => o.item)
@@ -244,12 +249,19 @@ export const match = (input: {
   // A memory is also matched through its members: a similar earlier outcome of this polarity in its
   // provenance (the memory's own text is one paraphrase; its members are the others), so a later
   // paraphrase joins it instead of forming a duplicate.
+  // A member counts only when it is itself a paraphrase of the memory (an explicit lesson's evidence
+  // outcome, worded differently, does not make later outcomes join that lesson).
+  const evidenceOf = new Map(input.history.map((o) => [o.item.id as string, o.strategy]))
   const samePolarity = new Set<string>(similar.filter((o) => o.success === outcome.success).map((o) => o.id))
   const byMembers = <M extends { readonly provenance: ReadonlyArray<MemoryId> }>(items: ReadonlyArray<WithStrategy<M>>) => {
     let best: M | undefined
     let most = 0
     for (const x of items) {
-      const shared = x.item.provenance.filter((id) => samePolarity.has(id)).length
+      const shared = x.item.provenance.filter((id) => {
+        const member = evidenceOf.get(id)
+        return samePolarity.has(id) && member !== undefined &&
+          StrategyMatch.similarity(member, x.strategy, weight) >= threshold
+      }).length
       if (shared > most) {
         most = shared
         best = x.item
@@ -261,11 +273,11 @@ export const match = (input: {
   const antiPatterns = bound(input.antiPatterns)
   return {
     similar,
-    heuristic: bestMatch(heuristics, strategy, outcome.success ? threshold : strict) ??
+    heuristic: bestMatch(heuristics, strategy, outcome.success ? threshold : strict, weight) ??
       (outcome.success ? byMembers(heuristics) : undefined),
     antiPattern: outcome.success
       ? undefined
-      : bestMatch(antiPatterns, strategy, threshold) ?? byMembers(antiPatterns)
+      : bestMatch(antiPatterns, strategy, threshold, weight) ?? byMembers(antiPatterns)
   }
 }
 

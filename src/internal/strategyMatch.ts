@@ -5,7 +5,9 @@
  * 0.75 (the original's rule) splits paraphrases: with the local sentence encoder their cosines sit at
  * 0.5–0.85 while different strategies of one task type reach 0.6–0.79. So the evidence is
  * - the strategy similarity: noisy-OR of the embedding cosine and the Dice overlap of the two texts'
- *   content words (`1 − (1 − cos)·(1 − dice)`, the fusion retrieval uses, with lexical weight 1);
+ *   content words (`1 − (1 − cos)·(1 − dice)`, the fusion retrieval uses, with lexical weight 1),
+ *   words weighted by their IDF over the agent's recent outcomes of the task type, so that the words
+ *   of a template every attempt repeats do not make different strategies look alike;
  * - polarity: outcomes of the same polarity (two successes, two failures) merge at `threshold`; a
  *   failure counts against a success's strategy (and a better alternative must differ from a failing
  *   strategy) only at `strict`, so a failing look-alike ("sleep 5 s, then click submit") neither
@@ -38,7 +40,7 @@ export const defaultThresholds: Thresholds = { threshold: 0.75, strict: 0.75 }
 /**
  * Calibrated thresholds by embedding model name. `use-lite-512` (the local default): chosen on
  * `alma bench learning` (hand-written paraphrase families; BENCHMARKS.md "learning"): a sweep of
- * `threshold` 0.50–0.74 and `strict` 0.75–0.95 gave the best formation F1 (0.737, no duplicates) at
+ * `threshold` 0.50–0.74 and `strict` 0.75–0.95 gave the best formation F1 (0.759, no duplicates) at
  * 0.70 / 0.85; lower thresholds merge different strategies, higher ones split paraphrases.
  */
 export const calibrated: Readonly<Record<string, Thresholds>> = {
@@ -80,12 +82,40 @@ export const contentWords = (text: string): ReadonlySet<string> => new Set(query
  */
 export const evidence = (text: string, vector: Float32Array): Evidence => ({ vector, words: contentWords(text) })
 
-/** Dice coefficient of two word sets (0 when both are empty). */
-export const dice = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
-  if (a.size + b.size === 0) return 0
+/** A word's weight in the overlap (1 for every word unless a `Weighting` says otherwise). */
+export type Weighting = (word: string) => number
+
+const unweighted: Weighting = () => 1
+
+/**
+ * Weighted Dice coefficient of two word sets: `2·Σ_{shared} w / (Σ_a w + Σ_b w)` (0 when both are
+ * empty).
+ */
+export const dice = (a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Weighting = unweighted): number => {
+  let total = 0
   let shared = 0
-  for (const w of a) if (b.has(w)) shared++
-  return (2 * shared) / (a.size + b.size)
+  for (const w of a) {
+    const x = weight(w)
+    total += x
+    if (b.has(w)) shared += 2 * x
+  }
+  for (const w of b) total += weight(w)
+  return total === 0 ? 0 : shared / total
+}
+
+/**
+ * Inverse document frequency over `documents` (word sets), `ln(1 + N / (1 + df))`: words of a template
+ * that every attempt repeats ("I need to search …", "tried again") weigh little, the words that tell
+ * strategies apart weigh much. With no documents every word weighs `ln 2`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const idfWeighting = (documents: ReadonlyArray<ReadonlySet<string>>): Weighting => {
+  const df = new Map<string, number>()
+  for (const doc of documents) for (const w of doc) df.set(w, (df.get(w) ?? 0) + 1)
+  const n = documents.length
+  return (word) => Math.log(1 + n / (1 + (df.get(word) ?? 0)))
 }
 
 const clamp01 = (x: number) => (Number.isNaN(x) ? 0 : Math.min(1, Math.max(0, x)))
@@ -96,8 +126,8 @@ const clamp01 = (x: number) => (Number.isNaN(x) ? 0 : Math.min(1, Math.max(0, x)
  * @since 0.1.0
  * @category constructors
  */
-export const similarity = (a: Evidence, b: Evidence): number =>
-  1 - (1 - clamp01(cosine(a.vector, b.vector))) * (1 - dice(a.words, b.words))
+export const similarity = (a: Evidence, b: Evidence, weight: Weighting = unweighted): number =>
+  1 - (1 - clamp01(cosine(a.vector, b.vector))) * (1 - dice(a.words, b.words, weight))
 
 /**
  * Whether a strategy text is too short to name a strategy on its own.

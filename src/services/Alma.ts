@@ -105,11 +105,12 @@ export interface Service {
   readonly auditLog: (limit?: number) => E<ReadonlyArray<Storage.ForgetAudit>, ValidationError | StoreError>
   /**
    * Every memory of the project (optionally of some kinds or one agent's), newest first, as stored:
-   * with ids, timestamps, counts and provenance, without embeddings.
+   * with ids, timestamps, counts and provenance, without embeddings. **Errors** `ValidationError` for
+   * an unknown agent (it fails closed), `StorageError`.
    */
   readonly exportMemories: (
     options?: { readonly kinds?: ReadonlyArray<MemoryKind> | undefined; readonly agent?: string | undefined }
-  ) => E<ReadonlyArray<Memory>, StoreError>
+  ) => E<ReadonlyArray<Memory>, ValidationError | StoreError>
   /**
    * Stores exported memories (instances, or their JSON form) into this project (their `projectId` is
    * replaced), re-embedding them with this stack's embedder in one transaction (all or none): the way
@@ -216,6 +217,8 @@ export const make = (options: { readonly projectId: string }) =>
     const exportMemories = Effect.fn("Alma.exportMemories")(function*(
       opts?: { readonly kinds?: ReadonlyArray<MemoryKind> | undefined; readonly agent?: string | undefined }
     ) {
+      // An unknown agent fails closed (ValidationError), as stats, forget and prune do.
+      if (opts?.agent !== undefined) yield* scope.scopeOf(opts.agent)
       return yield* storage.list({ projectId, kinds: opts?.kinds, owners: opts?.agent === undefined ? undefined : [opts.agent] })
     })
 

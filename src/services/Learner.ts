@@ -255,6 +255,12 @@ export const make = (options: Options) =>
         const history = yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
           withStrategies(os, (o) => o.strategyUsed))
         const taskSimilar = yield* taskGuard(req.task, req.strategyUsed, strategy, history)
+        // Template words every attempt repeats weigh little in the lexical evidence.
+        const weight = StrategyMatch.idfWeighting([
+          ...history.map((o) => o.strategy.words),
+          ...heuristics.map((h) => h.strategy.words),
+          ...ownAntiPatterns.map((a) => a.strategy.words)
+        ])
         const matched = Formation.match({
           outcome,
           strategy,
@@ -262,7 +268,8 @@ export const make = (options: Options) =>
           antiPatterns: ownAntiPatterns,
           history,
           thresholds,
-          taskSimilar
+          taskSimilar,
+          weight
         })
         const { similar } = matched
         const matchedHeuristic = matched.heuristic
@@ -281,7 +288,7 @@ export const make = (options: Options) =>
         const antiPattern = Formation.formAntiPattern(
           formation,
           matchedAntiPattern,
-          Formation.betterAlternative(taskType, strategy, thresholds.strict, heuristics, history)
+          Formation.betterAlternative(taskType, strategy, thresholds.strict, heuristics, history, weight)
         )
         // Returned as stored (with the poisoning check's metadata).
         const stored = yield* store([

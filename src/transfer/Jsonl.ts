@@ -81,7 +81,7 @@ const encodeLine = (memory: Memory, vector: Float32Array | undefined) =>
  * provenance, and with its stored vector when `embeddings` is set.
  *
  * **Shape** `[header, ...memories]`; the header's `count` is the number of memory lines.
- * **Errors** `StorageError`.
+ * **Errors** `ValidationError` (an unknown `agent`), `StorageError`.
  *
  * @example
  * ```ts
@@ -94,7 +94,7 @@ const encodeLine = (memory: Memory, vector: Float32Array | undefined) =>
  */
 export const exportJsonl: (
   options?: ExportOptions
-) => Effect.Effect<ReadonlyArray<string>, StorageError, AlmaService.Alma | Storage.Storage | Embedder.Embedder> = Effect
+) => Effect.Effect<ReadonlyArray<string>, ValidationError | StorageError, AlmaService.Alma | Storage.Storage | Embedder.Embedder> = Effect
   .fn("Jsonl.export")(function*(options: ExportOptions = {}) {
     const alma = yield* AlmaService.Alma
     const storage = yield* Storage.Storage

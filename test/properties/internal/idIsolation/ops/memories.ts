@@ -158,10 +158,8 @@ export const remove = (ctx: Ctx, o: Of<"delete">) =>
 export const exportMemories = (ctx: Ctx, o: Of<"export">) =>
   Effect.gen(function*() {
     const exit = yield* Effect.exit(ctx.engine.alma.exportMemories({ kinds: o.kinds, agent: o.agent }))
-    // An agent unknown here may be refused (ValidationError on agent), or answered with what it owns here.
-    if (o.agent !== undefined && known(ctx, o.agent) === undefined && exit._tag === "Failure") {
-      return void failure(ctx.world, ctx.project, exit, "ValidationError", ctx.label, "agent")
-    }
+    // An agent unknown here fails closed, as for stats, forget and prune.
+    if (o.agent !== undefined && known(ctx, o.agent) === undefined) return expectUnknownAgent(ctx, exit)
     const got = success(exit, ctx.label).map(canon).sort()
     const kinds = o.kinds ?? ALL_KINDS
     const expected = [...ctx.world.model.project(ctx.project).memories.values()]
