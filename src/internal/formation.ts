@@ -65,8 +65,9 @@ export interface Formed<A> {
 /**
  * Heuristic step. With a matching heuristic: add this outcome to its counts (confidence =
  * successes / occurrences, so failures lower it) and refresh `lastValidated` on success. Without one:
- * create it once at least `minOccurrences` similar outcomes exist (this one included) and more than
- * half succeeded (original rule: confidence = success fraction, created only above 0.5).
+ * create it on a success once at least `minOccurrences` similar outcomes exist (this one included)
+ * and more than half succeeded (original rule: confidence = success fraction, created only above
+ * 0.5; unlike the original, a failure never creates one, which would advise its failing text).
  */
 export const formHeuristic = (input: FormationInput, existing: Heuristic | undefined): Formed<Heuristic> | undefined => {
   const { now, outcome } = input
@@ -86,6 +87,8 @@ export const formHeuristic = (input: FormationInput, existing: Heuristic | undef
       })
     }
   }
+  // A heuristic says what to do: it is created on a success, never with a failure's strategy text.
+  if (!outcome.success) return undefined
   const group = [...input.similar, outcome]
   if (group.length < input.minOccurrences) return undefined
   const successes = group.filter((o) => o.success).length

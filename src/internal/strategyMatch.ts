@@ -104,7 +104,7 @@ export const dice = (a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Wei
 }
 
 /**
- * Inverse document frequency over `documents` (word sets), `ln(1 + N / (1 + df))`: words of a template
+ * Inverse document frequency over the distinct `documents` (word sets), `ln(1 + N / (1 + df))`: words of a template
  * that every attempt repeats ("I need to search …", "tried again") weigh little, the words that tell
  * strategies apart weigh much. With no documents every word weighs `ln 2`.
  *
@@ -112,9 +112,12 @@ export const dice = (a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Wei
  * @category constructors
  */
 export const idfWeighting = (documents: ReadonlyArray<ReadonlySet<string>>): Weighting => {
+  // Distinct texts only: a strategy used 150 times must not make its own words look like a template.
+  const distinct = new Map<string, ReadonlySet<string>>()
+  for (const doc of documents) distinct.set([...doc].sort().join(" "), doc)
   const df = new Map<string, number>()
-  for (const doc of documents) for (const w of doc) df.set(w, (df.get(w) ?? 0) + 1)
-  const n = documents.length
+  for (const doc of distinct.values()) for (const w of doc) df.set(w, (df.get(w) ?? 0) + 1)
+  const n = distinct.size
   return (word) => Math.log(1 + n / (1 + (df.get(word) ?? 0)))
 }
 

@@ -52,7 +52,8 @@ export interface Service {
 /**
  * Options of `retrieve` for callers that post-process a slice. `collapseRepeats` (default true):
  * leave out the outcomes a returned heuristic or anti-pattern summarises, and repeated strategy texts
- * (`internal/repeats.ts`); a caller that filters the slice afterwards collapses after its filter.
+ * (`internal/repeats.ts`). Workflow-scoped retrieval passes false when it filters by run, workflow or
+ * tenant: a scope's records are returned as recorded, one per run.
  *
  * @since 0.1.0
  * @category models
