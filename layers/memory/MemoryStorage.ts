@@ -114,7 +114,8 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
           }
           const next = new Map(s.records)
           const audit = options?.audit === undefined ? s.audit : [...s.audit]
-          for (const r of records) {
+          // Last record wins for a repeated id, as if saved one after another (as the SQL backends).
+          for (const r of new Map(records.map((x) => [x.memory.id, x])).values()) {
             if (options?.audit !== undefined) {
               const before = next.get(r.memory.id)
               audit.push(Storage.ForgetAudit.make({

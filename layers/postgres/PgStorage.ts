@@ -8,8 +8,9 @@
  */
 import * as Reactivity from "@effect/experimental/Reactivity"
 import * as PgClient from "@effect/sql-pg/PgClient"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
-import { Config, Effect, Layer } from "effect"
+import { Config, Effect, Layer, Option } from "effect"
 import { ConfigurationError, NotFoundError, StorageError } from "../../src/domain/AlmaError.js"
 import type { MemoryId } from "../../src/domain/Ids.js"
 import * as Embedder from "../../src/services/Embedder.js"
@@ -67,8 +68,10 @@ const build = (options: Options.Resolved, copyPool?: Bulk.CopyPool) =>
     const save = Effect.fn("PgStorage.save")(
       function*(batch: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) {
         yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": batch.length })
-        // Audited saves (imports) take the INSERT path, which writes the audit rows in its transaction.
-        if (bulk !== undefined && batch.length >= Bulk.threshold && options?.audit === undefined) {
+        // Audited saves (imports) take the INSERT path, which writes the audit rows in its transaction;
+        // so does a save inside a caller's transaction (`exclusive`): COPY runs on a connection of its own.
+        const inTransaction = Option.isSome(yield* Effect.serviceOption(SqlClient.TransactionConnection))
+        if (bulk !== undefined && batch.length >= Bulk.threshold && options?.audit === undefined && !inTransaction) {
           return yield* bulk.save(batch, q.save)
         }
         yield* q.save(batch, options)

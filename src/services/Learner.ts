@@ -230,7 +230,7 @@ export const make = (options: Options) =>
       // The process lock orders this process's learns; `exclusive` orders them with other processes
       // sharing the store (two servers on one SQLite file or PostgreSQL schema).
       const formationKey = `learn\u0000${req.agent}\u0000${taskType}`
-      return yield* lockOf(req.agent, taskType).withPermits(1)(storage.exclusive(projectId, formationKey, Effect.gen(function*() {
+      const result = yield* lockOf(req.agent, taskType).withPermits(1)(storage.exclusive(projectId, formationKey, Effect.gen(function*() {
         const now = yield* DateTime.now
         const outcome = Outcome.make({
           id: yield* newId("outcome"),
@@ -305,6 +305,10 @@ export const make = (options: Options) =>
           warnings
         })
       })))
+      // Again after the commit: a retrieval cached between `store`'s invalidation and the commit
+      // (another connection, PostgreSQL) would otherwise serve the old memories until its TTL.
+      yield* cache.invalidate(projectId, [req.agent])
+      return result
     })
 
     const { addAntiPatterns, addKnowledge, addPreferences } = Explicit.makeRecorders({ projectId, scope, store })
