@@ -7,19 +7,15 @@
  * @since 0.1.0
  */
 import { Clock, Effect, Layer } from "effect"
-import * as fs from "node:fs/promises"
-import * as os from "node:os"
 import * as path from "node:path"
 import type { AlmaConfig } from "../../../config/AlmaConfig.js"
 import { loadConfig } from "../../../config/AlmaConfig.js"
-import * as MemoryStorage from "../../../layers/memory/MemoryStorage.js"
-import * as SqliteStorage from "../../../layers/sqlite/SqliteStorage.js"
-import * as Alma from "../../Alma.js"
 import type { ConfigurationError, EmbeddingError, ValidationError } from "../../domain/AlmaError.js"
-import { StorageError } from "../../domain/AlmaError.js"
+import type { StorageError } from "../../domain/AlmaError.js"
 import type * as Embedder from "../../services/Embedder.js"
 import type { LearnError } from "../../services/Learner.js"
 import type { RetrieveError } from "../../services/Retriever.js"
+import { stackFor, tempDir } from "../stack.js"
 import type { BenchOptions, BenchReport, Suite } from "../Suite.js"
 import { load } from "./Dataset.js"
 import type { DomainSpec } from "./Model.js"
@@ -55,28 +51,6 @@ export type LearningError = ConfigurationError | StorageError | EmbeddingError |
 
 const PROJECT = "learning-bench"
 
-const stackFor = <E>(
-  filename: string,
-  config: AlmaConfig | undefined,
-  embedder: Layer.Layer<Embedder.Embedder, E> | undefined
-): Layer.Layer<Alma.Services, ConfigurationError | StorageError | EmbeddingError | E> => {
-  if (config === undefined) {
-    return Alma.layerSqlite({ filename, projectId: PROJECT, ...(embedder !== undefined ? { embedder } : {}) })
-  }
-  const chosen: Layer.Layer<Embedder.Embedder, ConfigurationError | EmbeddingError | E> = embedder ?? Alma.embedderFromConfig(config)
-  const options = { ...Alma.engineOptions(config), projectId: PROJECT }
-  return config.storage === "memory"
-    ? Alma.layerWith(MemoryStorage.layer, chosen, options)
-    : Alma.layerWith(SqliteStorage.layerWith({ filename }), chosen, options)
-}
-
-const tempDir = Effect.acquireRelease(
-  Effect.tryPromise({
-    try: () => fs.mkdtemp(path.join(os.tmpdir(), "alma-learning-")),
-    catch: (cause) => new StorageError({ backend: "sqlite", operation: "create a temporary folder", cause })
-  }),
-  (dir) => Effect.ignoreLogged(Effect.tryPromise(() => fs.rm(dir, { recursive: true, force: true })))
-)
 
 /**
  * Runs the suite with an optional embedder override (see {@link LearningOptions}).
@@ -109,8 +83,8 @@ export const runLearningWith = <E = never>(options: LearningOptions<E> = {}): Ef
       options.onProgress?.(done, total)
     }
     const replayed = yield* Effect.scoped(Effect.gen(function*() {
-      const dir = yield* tempDir
-      return yield* replay(dataset, onStep).pipe(Effect.provide(stackFor(path.join(dir, "learning.db"), config, options.embedder)))
+      const dir = yield* tempDir("learning")
+      return yield* replay(dataset, onStep).pipe(Effect.provide(stackFor(path.join(dir, "learning.db"), PROJECT, config, options.embedder)))
     }))
     const finished = yield* Clock.currentTimeMillis
     return buildReport({

@@ -8,21 +8,18 @@
  */
 import { Clock, Effect, Either, Layer, Option, Schema } from "effect"
 import * as fs from "node:fs/promises"
-import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import type { AlmaConfig } from "../../../config/AlmaConfig.js"
 import { loadConfig } from "../../../config/AlmaConfig.js"
-import * as MemoryStorage from "../../../layers/memory/MemoryStorage.js"
-import * as SqliteStorage from "../../../layers/sqlite/SqliteStorage.js"
-import * as Alma from "../../Alma.js"
 import { AgentScope } from "../../domain/AgentScope.js"
 import type { ConfigurationError, EmbeddingError } from "../../domain/AlmaError.js"
-import { StorageError } from "../../domain/AlmaError.js"
+import type { StorageError } from "../../domain/AlmaError.js"
 import * as AlmaService from "../../services/Alma.js"
 import * as Embedder from "../../services/Embedder.js"
 import type { LearnError } from "../../services/Learner.js"
 import type { RetrieveError } from "../../services/Retriever.js"
+import { stackFor, tempDir } from "../stack.js"
 import type { BenchOptions, BenchReport, Suite } from "../Suite.js"
 import { loadDataset, quickSlice } from "./Dataset.js"
 import type { Run } from "./Model.js"
@@ -103,27 +100,6 @@ const assignAgents = (runs: ReadonlyArray<Run>): ReadonlyArray<Plan> => {
   })
 }
 
-const stackFor = <E>(
-  filename: string,
-  config: AlmaConfig | undefined,
-  embedder: Layer.Layer<Embedder.Embedder, E> | undefined
-): Layer.Layer<Alma.Services, ConfigurationError | StorageError | EmbeddingError | E> => {
-  if (config === undefined) {
-    return Alma.layerSqlite({ filename, projectId: "reflexion-bench", ...(embedder !== undefined ? { embedder } : {}) })
-  }
-  const chosen: Layer.Layer<Embedder.Embedder, ConfigurationError | EmbeddingError | E> = embedder ?? Alma.embedderFromConfig(config)
-  return config.storage === "memory"
-    ? Alma.layerWith(MemoryStorage.layer, chosen, Alma.engineOptions(config))
-    : Alma.layerWith(SqliteStorage.layerWith({ filename }), chosen, Alma.engineOptions(config))
-}
-
-const tempDir = Effect.acquireRelease(
-  Effect.tryPromise({
-    try: () => fs.mkdtemp(path.join(os.tmpdir(), "alma-reflexion-")),
-    catch: (cause) => new StorageError({ backend: "sqlite", operation: "create a temporary folder", cause })
-  }),
-  (dir) => Effect.ignoreLogged(Effect.tryPromise(() => fs.rm(dir, { recursive: true, force: true })))
-)
 
 /**
  * Runs the suite with an optional embedder override (see {@link ReflexionOptions}).
@@ -158,14 +134,14 @@ export const runReflexionWith = <E = never>(
       options.onProgress?.(done, total)
     }
     const { embedder, replayed } = yield* Effect.scoped(Effect.gen(function*() {
-      const dir = yield* tempDir
+      const dir = yield* tempDir("reflexion")
       return yield* Effect.gen(function*() {
         const alma = yield* AlmaService.Alma
         const embedder = yield* Embedder.Embedder
         yield* Effect.forEach(plans, (p) => alma.registerAgent(AgentScope.make({ agent: p.agent })), { discard: true })
         const replayed = yield* replay(plans, onStep)
         return { embedder: { model: embedder.model, dimensions: embedder.dimensions }, replayed }
-      }).pipe(Effect.provide(stackFor(path.join(dir, "reflexion.db"), config, options.embedder)))
+      }).pipe(Effect.provide(stackFor(path.join(dir, "reflexion.db"), "reflexion-bench", config, options.embedder)))
     }))
     const finished = yield* Clock.currentTimeMillis
     return buildReport({
