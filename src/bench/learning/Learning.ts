@@ -84,7 +84,7 @@ export const runLearningWith = <E = never>(options: LearningOptions<E> = {}): Ef
     }
     const replayed = yield* Effect.scoped(Effect.gen(function*() {
       const dir = yield* tempDir("learning")
-      return yield* replay(dataset, onStep).pipe(Effect.provide(stackFor(path.join(dir, "learning.db"), PROJECT, config, options.embedder)))
+      return yield* replay(dataset, PROJECT, onStep).pipe(Effect.provide(stackFor(path.join(dir, "learning.db"), PROJECT, config, options.embedder)))
     }))
     const finished = yield* Clock.currentTimeMillis
     return buildReport({

@@ -80,6 +80,20 @@ export const renderMarkdown = (input: ReportInput, r: Results): string => {
     ...r.paraphraseByDomain.map((x) => pairRow(x.domain, x.separation.within, x.separation.across)),
     pairRow("**all**", r.paraphrase.within, r.paraphrase.across)
   ]
+  const bestF1 = r.bound.best?.f1 ?? NaN
+  const bound = [
+    "| linkage | threshold | clusters that form a memory | families covered | cross-family merges | duplicates | F1 |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...r.bound.rows.map((x) => {
+      const row = `| ${x.linkage} | ${x.threshold.toFixed(2)} | ${x.formed} | ${x.covered} | ${x.merges} | ${x.duplicates} | ${f3(x.f1)} |`
+      return x === r.bound.best ? row.replace(/\| ([^|]+) \|$/, "| **$1** |") : row
+    })
+  ]
+  const floors = [
+    "| relevance floor | relevant items kept (on-topic) | of which heuristics and anti-patterns | off-topic + other-domain items kept |",
+    "| ---: | ---: | ---: | ---: |",
+    ...r.floors.map((x) => `| ${x.floor.toFixed(2)} | ${x.relevantKept} | ${x.relevantLessonsKept} | ${x.offTopicKept} |`)
+  ]
   const wrong = r.judged.filter((j) => j.verdict !== "match")
   const wrongList = wrong.length === 0
     ? ["None."]
@@ -139,6 +153,18 @@ export const renderMarkdown = (input: ReportInput, r: Results): string => {
     "### Paraphrase statistics (embedder cosine between strategy texts)",
     "",
     ...pairs,
+    "",
+    "### Upper bound of the strategy evidence (offline clustering)",
+    "",
+    `Every agent's strategy texts of one polarity, clustered with the whole script known in advance on the evidence \`learn\` merges on (\`StrategyMatch.similarity\`: cosine noisy-OR IDF-weighted word overlap), then judged as above (a cluster of 3 successes or 2 failures forms a memory). The best F1 over the grid, ${f3(bestF1)}, is what threshold clustering on this evidence reaches with this embedder even knowing every outcome in advance; the engine's online formation is measured against it (\`src/bench/learning/Bound.ts\`).`,
+    "",
+    ...bound,
+    "",
+    "### Relevance floors (the same queries without the gate)",
+    "",
+    "Every query retrieved again with relevance floor 0 and no minimum score (topK 5 per kind, no cache); each item's relevance is the gate's (`internal/relevance.ts`: noisy-OR of the embedding cosine and the share of the task's words the memory holds). A floor meets the off-topic goal where the last column is 0; the relevant lessons it keeps are in the third column (`src/bench/learning/Gate.ts`).",
+    "",
+    ...floors,
     "",
     "### Method",
     "",

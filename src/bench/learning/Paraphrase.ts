@@ -9,7 +9,7 @@ import { cosine } from "../../services/Embedder.js"
 import { mean } from "./Slices.js"
 
 /**
- * One strategy text with its family, agent and embedding.
+ * One strategy text with its family, agent, polarity and embedding.
  *
  * @since 0.1.0
  * @category models
@@ -18,6 +18,8 @@ export interface Embedded {
   readonly family: string
   readonly agent: string
   readonly templated: boolean
+  readonly success: boolean
+  readonly text: string
   readonly vector: Float32Array
 }
 

@@ -8,11 +8,16 @@
 import { DateTime, Effect } from "effect"
 import { AgentScope } from "../../domain/AgentScope.js"
 import type { Memory } from "../../domain/Memory.js"
+import { searchText } from "../../domain/Memory.js"
+import * as Relevance from "../../internal/relevance.js"
+import { contentWords } from "../../internal/strategyMatch.js"
+import * as MemoryCache from "../../services/MemoryCache.js"
+import * as Retriever from "../../services/Retriever.js"
 import type { MemorySlice } from "../../domain/MemorySlice.js"
 import * as AlmaService from "../../services/Alma.js"
 import * as Embedder from "../../services/Embedder.js"
 import type { FormedMemory } from "./Formation.js"
-import type { Dataset } from "./Model.js"
+import type { Dataset, Query } from "./Model.js"
 import type { Embedded } from "./Paraphrase.js"
 import type { Observation, SliceItem } from "./Slices.js"
 
@@ -54,7 +59,20 @@ export interface ReplayResult {
     readonly warned: number
   }
   readonly vectors: ReadonlyArray<Embedded>
+  /** Every query again without the relevance gate (floor 0, no minimum score, no cache): the items with their relevance. */
+  readonly ungated: ReadonlyArray<Ungated>
   readonly embedder: { readonly model: string; readonly dimensions: number }
+}
+
+/**
+ * One query's ungated slice: its items with their relevance to the task (`internal/relevance.ts`, in [0, 1]).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Ungated {
+  readonly query: Query
+  readonly items: ReadonlyArray<SliceItem & { readonly relevance: number }>
 }
 
 /**
@@ -88,7 +106,11 @@ const formed = (m: Memory): ReadonlyArray<FormedMemory & { readonly at: number }
  * @since 0.1.0
  * @category constructors
  */
-export const replay = Effect.fn("LearningBench.replay")(function*(dataset: Dataset, onStep: () => void = () => {}) {
+export const replay = Effect.fn("LearningBench.replay")(function*(
+  dataset: Dataset,
+  projectId: string,
+  onStep: () => void = () => {}
+) {
   const alma = yield* AlmaService.Alma
   const embedder = yield* Embedder.Embedder
   for (const d of dataset.domains) yield* alma.registerAgent(AgentScope.make({ agent: d.agent, canLearn: [d.domain] }))
@@ -122,13 +144,27 @@ export const replay = Effect.fn("LearningBench.replay")(function*(dataset: Datas
     }
     yield* Effect.sync(onStep)
   }
+  // The same queries without the gate, to see which floor would keep what (`Gate.floorSweep`).
+  const ungatedRetriever = yield* Retriever.make({ projectId, relevanceFloor: 0, minScore: 0 }).pipe(
+    Effect.provide(MemoryCache.layer({ timeToLive: 0 }))
+  )
+  const ungated: Array<Ungated> = []
+  for (const query of dataset.queries) {
+    const slice = yield* ungatedRetriever.retrieve({ task: query.task, agent: query.agent })
+    const words = contentWords(query.task)
+    const scored = [...slice.heuristics, ...slice.antiPatterns, ...slice.outcomes, ...slice.preferences, ...slice.domainKnowledge]
+    const relevance = new Map<string, number>(
+      scored.map((s) => [s.memory.id, Relevance.relevance(s.score.vector, words, searchText(s.memory))])
+    )
+    ungated.push({ query, items: itemsOf(slice).map((item) => ({ ...item, relevance: relevance.get(item.id) ?? 0 })) })
+  }
   const exported = yield* alma.exportMemories({ kinds: ["heuristic", "anti_pattern"] })
   const memories = exported
     .flatMap(formed)
     .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
     .map(({ at: _, ...m }) => m)
   const agentOf = new Map(dataset.families.map((f) => [f.id, { agent: f.agent, templated: f.templated }]))
-  const strategyTexts = dataset.steps.map((s) => ({ family: s.family, ...agentOf.get(s.family)!, text: s.strategy }))
+  const strategyTexts = dataset.steps.map((s) => ({ family: s.family, ...agentOf.get(s.family)!, success: s.success, text: s.strategy }))
   const vectors = yield* embedder.embedMany(strategyTexts.map((s) => s.text))
   return {
     familyOfOutcome,
@@ -136,7 +172,8 @@ export const replay = Effect.fn("LearningBench.replay")(function*(dataset: Datas
     observations,
     examples,
     learned,
-    vectors: strategyTexts.map((s, i) => ({ family: s.family, agent: s.agent, templated: s.templated, vector: vectors[i]! })),
+    vectors: strategyTexts.map((s, i) => ({ ...s, vector: vectors[i]! })),
+    ungated,
     embedder: { model: embedder.model, dimensions: embedder.dimensions }
   } satisfies ReplayResult
 })

@@ -12,6 +12,10 @@ import { renderMarkdown } from "./Markdown.js"
 import type { Dataset } from "./Model.js"
 import type { Separation } from "./Paraphrase.js"
 import { separation } from "./Paraphrase.js"
+import type { BoundRow } from "./Bound.js"
+import { clusteringBound } from "./Bound.js"
+import type { FloorRow } from "./Gate.js"
+import { floorSweep } from "./Gate.js"
 import type { ReplayResult } from "./Replay.js"
 import type { Observation, RepeatScore, Simulated, SliceScore, Truth } from "./Slices.js"
 import { mean, percentile, scoreRepeats, scoreSlices, simulate } from "./Slices.js"
@@ -62,6 +66,10 @@ export interface Results {
   readonly simulated: ReadonlyArray<Simulated>
   readonly paraphrase: Separation
   readonly paraphraseByDomain: ReadonlyArray<{ readonly domain: string; readonly separation: Separation }>
+  /** Offline clustering of the strategy texts on the engine's evidence (`Bound.clusteringBound`). */
+  readonly bound: { readonly rows: ReadonlyArray<BoundRow>; readonly best: BoundRow | undefined }
+  /** Relevance floors against the ungated slices (`Gate.floorSweep`). */
+  readonly floors: ReadonlyArray<FloorRow>
   readonly goals: ReadonlyArray<Goal>
 }
 
@@ -100,6 +108,7 @@ export const compute = (dataset: Dataset, replay: ReplayResult): Results => {
     domain: d.domain,
     separation: separation(replay.vectors.filter((v) => v.agent === d.agent), REFERENCE_THRESHOLD)
   }))
+  const bound = clusteringBound(replay.vectors, dataset.families.filter((f) => f.expected).length)
   const goals: ReadonlyArray<Goal> = [
     { metric: "formation F1", goal: "≥ 0.9", value: formation.f1, unit: "score", met: formation.f1 >= 0.9 },
     { metric: "duplicate memories", goal: "0", value: formation.duplicates, unit: "count", met: formation.duplicates === 0 },
@@ -123,6 +132,8 @@ export const compute = (dataset: Dataset, replay: ReplayResult): Results => {
     simulated,
     paraphrase,
     paraphraseByDomain,
+    bound,
+    floors: floorSweep(replay.ungated, truth),
     goals
   }
 }
@@ -198,6 +209,8 @@ export const buildReport = (input: ReportInput): BenchReport => {
       across: rounded(r.paraphrase.across),
       byDomain: Object.fromEntries(r.paraphraseByDomain.map((d) => [d.domain, { within: rounded(d.separation.within), across: rounded(d.separation.across) }]))
     },
+    clusteringBound: r.bound.rows.map((row) => ({ ...row, f1: num(row.f1) })),
+    relevanceFloors: r.floors,
     observations: replay.observations.map((o) => ({ query: o.query.id, kind: o.query.kind, items: o.items.length, tokens: o.tokens })),
     examples: replay.examples
   }

@@ -210,11 +210,11 @@ describe("paraphrase separation", () => {
   it("pairs within a family and across families of one agent; templated texts left out", () => {
     const v = (...xs: ReadonlyArray<number>) => Float32Array.from(xs)
     const s = separation([
-      { family: "f", agent: "a", templated: false, vector: v(1, 0) },
-      { family: "f", agent: "a", templated: false, vector: v(0.8, 0.6) },
-      { family: "g", agent: "a", templated: false, vector: v(0, 1) },
-      { family: "g", agent: "b", templated: false, vector: v(1, 0) },
-      { family: "t", agent: "a", templated: true, vector: v(1, 0) }
+      { family: "f", agent: "a", templated: false, success: true, text: "", vector: v(1, 0) },
+      { family: "f", agent: "a", templated: false, success: true, text: "", vector: v(0.8, 0.6) },
+      { family: "g", agent: "a", templated: false, success: true, text: "", vector: v(0, 1) },
+      { family: "g", agent: "b", templated: false, success: true, text: "", vector: v(1, 0) },
+      { family: "t", agent: "a", templated: true, success: true, text: "", vector: v(1, 0) }
     ], 0.75)
     assert.strictEqual(s.within.pairs, 1)
     assert.closeTo(s.within.mean, 0.8, 1e-6)
