@@ -221,14 +221,19 @@ export interface RetrievalConfig {
 /**
  * Learning settings.
  *
- * **Units** `similarityThreshold`: cosine in [0, 1]; `minFailuresForAntiPattern`: count.
+ * **Units** `similarityThreshold`: strategy similarity in [0, 1]; `minFailuresForAntiPattern`: count.
  *
  * @since 0.1.0
  * @category models
  */
 export interface LearningConfig {
-  /** Cosine at or above which two strategies count as similar when forming heuristics. */
-  readonly similarityThreshold: number
+  /**
+   * Strategy similarity at or above which two strategies count as the same when forming heuristics
+   * and anti-patterns, for both polarities. Unset (the default): the thresholds calibrated for the
+   * embedding model (`use-lite-512`: 0.70 same polarity, 0.85 across; `internal/strategyMatch.ts`),
+   * the original's 0.75 for models without a calibration.
+   */
+  readonly similarityThreshold?: number | undefined
   /** Similar failures needed before an anti-pattern forms. */
   readonly minFailuresForAntiPattern: number
 }

@@ -38,7 +38,8 @@ export const defaultConfig: AlmaConfig = {
     cacheMaxEntries: 1000,
     maxContextTokens: 2000
   },
-  learning: { similarityThreshold: 0.75, minFailuresForAntiPattern: 2 },
+  // similarityThreshold unset: calibrated per embedding model (internal/strategyMatch.ts).
+  learning: { minFailuresForAntiPattern: 2 },
   safety: { onFlagged: "flag" },
   forgetting: {
     olderThanDays: 90,

@@ -245,7 +245,7 @@ export const resolve = (
         maxContextTokens: r.max_context_tokens ?? d.retrieval.maxContextTokens
       },
       learning: {
-        similarityThreshold: f.learning?.similarity_threshold ?? d.learning.similarityThreshold,
+        ...(f.learning?.similarity_threshold !== undefined ? { similarityThreshold: f.learning.similarity_threshold } : {}),
         minFailuresForAntiPattern: f.learning?.min_failures_for_anti_pattern ?? d.learning.minFailuresForAntiPattern
       },
       safety: { onFlagged: f.safety?.on_flagged ?? d.safety.onFlagged },

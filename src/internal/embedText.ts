@@ -5,7 +5,8 @@
  */
 import { Effect } from "effect"
 import type { EmbeddingError } from "../domain/AlmaError.js"
-import * as Embedder from "../services/Embedder.js"
+import type * as Embedder from "../services/Embedder.js"
+import { normalize } from "./vector.js"
 
 /** Longest chunk embedded whole (characters). */
 export const CHUNK_CHARS = 512
@@ -60,10 +61,10 @@ export const embedTexts = (
     return chunked.map((chunks) => {
       const parts = vectors.slice(offset, offset + chunks.length)
       offset += chunks.length
-      if (parts.length === 1) return Embedder.normalize(parts[0]!)
+      if (parts.length === 1) return normalize(parts[0]!)
       const mean = new Float32Array(embedder.dimensions)
       for (const v of parts) for (let i = 0; i < mean.length; i++) mean[i] = mean[i]! + v[i]!
-      return Embedder.normalize(mean)
+      return normalize(mean)
     })
   })
 }

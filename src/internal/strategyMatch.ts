@@ -19,7 +19,7 @@
  * Thresholds are calibrated per embedding model (`thresholdsFor`); unknown models keep the original
  * 0.75 for both.
  */
-import { cosine } from "../services/Embedder.js"
+import { cosine } from "./vector.js"
 import { queryTerms } from "../services/Storage.js"
 
 /**

@@ -34,33 +34,16 @@ import {
 } from "../domain/Inputs.js"
 import { AntiPattern, DomainKnowledge, Memory, UserPreference } from "../domain/Memory.js"
 import { MemorySlice } from "../domain/MemorySlice.js"
-import { Stats } from "../services/Alma.js"
-import { ForgetResult } from "../services/Forgetter.js"
-import { LearnResult } from "../services/Learner.js"
+import { ForgetResult, Health, LearnResult, Stats } from "../domain/Results.js"
 import { ForgetAudit } from "../services/Storage.js"
 
 /**
- * Liveness and size of one project's ALMA, as `Health` returns it.
- *
- * **Shape** `status`: `ok`, or `degraded` when the storage could not be counted (`reason` says why;
- * `backend` is then `unknown` and the counts are empty); `totals`: memories per kind; `total`: their
- * sum; `agents`: number of configured agent scopes; `version`: the `alma-memory` package version of
- * the server; `timestamp`: server time of the check (UTC).
+ * Liveness and size of one project's ALMA (its schema lives in `domain/Results.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export class Health extends Schema.Class<Health>("Health")({
-  status: Schema.Literal("ok", "degraded"),
-  projectId: Schema.String,
-  backend: Schema.String,
-  totals: Schema.Record({ key: Schema.String, value: Schema.Number }),
-  total: Schema.Number,
-  agents: Schema.Number,
-  version: Schema.String,
-  timestamp: Schema.DateTimeUtc,
-  reason: Schema.optional(Schema.String)
-}) {}
+export { Health }
 
 /**
  * Errors of `retrieve` (`Retriever.RetrieveError`).

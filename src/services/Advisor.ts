@@ -11,9 +11,9 @@ import { ValidationError } from "../domain/AlmaError.js"
 import type { MemoryId } from "../domain/Ids.js"
 import type { AntiPattern, Heuristic, Memory } from "../domain/Memory.js"
 import { ownerOf } from "../domain/Memory.js"
+import * as AdvisorInputs from "../domain/AdvisorInputs.js"
 import { applyVerdict, FEEDBACK_WEIGHT } from "../internal/advice/feedback.js"
 import type { Verdict } from "../internal/advice/feedback.js"
-import { CheckActionInput as CheckActionSchema, FeedbackInput as FeedbackSchema } from "../internal/advice/input.js"
 import * as Recommend from "../internal/advice/recommend.js"
 import { decodeToolInput } from "../internal/consolidation/input.js"
 import { embedTexts } from "../internal/embedText.js"
@@ -24,17 +24,12 @@ import * as Retriever from "./Retriever.js"
 import * as Storage from "./Storage.js"
 
 /**
- * Input of `checkAction`: the action or strategy an agent proposes, and the task it is for.
+ * Input of `checkAction` (schema `domain/AdvisorInputs.ts`): the action or strategy an agent proposes, and the task it is for.
  *
  * @since 0.1.0
  * @category models
  */
-export interface CheckActionInput {
-  readonly agent: string
-  readonly action: string
-  readonly context?: string | undefined
-  readonly topK?: number | undefined
-}
+export type CheckActionInput = AdvisorInputs.CheckActionInput
 
 /**
  * A memory that bears on the proposed action. **Units** `similarity`: cosine similarity in [-1, 1]
@@ -64,18 +59,12 @@ export interface CheckActionResult {
 }
 
 /**
- * Input of `recordFeedback`: ids of memories that helped or hurt a task.
+ * Input of `recordFeedback` (schema `domain/AdvisorInputs.ts`): ids of memories that helped or hurt a task.
  *
  * @since 0.1.0
  * @category models
  */
-export interface FeedbackInput {
-  readonly agent: string
-  readonly task?: string | undefined
-  readonly helpful?: ReadonlyArray<string> | undefined
-  readonly harmful?: ReadonlyArray<string> | undefined
-  readonly notes?: string | undefined
-}
+export type FeedbackInput = AdvisorInputs.FeedbackInput
 
 /**
  * What `recordFeedback` changed: each memory's confidence before and after; ids it did not find.
@@ -183,7 +172,7 @@ export const make = (options: Options) =>
     const lock = yield* Effect.makeSemaphore(1)
 
     const checkAction = Effect.fn("Advisor.checkAction")(function*(input: CheckActionInput) {
-      const req = yield* decodeToolInput(CheckActionSchema, input)
+      const req = yield* decodeToolInput(AdvisorInputs.CheckActionInput, input)
       const topK = req.topK ?? 5
       yield* Effect.annotateCurrentSpan({ "alma.agent": req.agent, "alma.project": projectId, "alma.k": topK })
       const candidatesPerKind = Math.min(100, Math.max(10, 2 * topK))
@@ -218,7 +207,7 @@ export const make = (options: Options) =>
     })
 
     const recordFeedback = Effect.fn("Advisor.recordFeedback")(function*(input: FeedbackInput) {
-      const req = yield* decodeToolInput(FeedbackSchema, input)
+      const req = yield* decodeToolInput(AdvisorInputs.FeedbackInput, input)
       const helpful = [...new Set(req.helpful ?? [])]
       const harmful = [...new Set(req.harmful ?? [])]
       if (helpful.length + harmful.length === 0) {

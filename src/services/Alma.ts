@@ -30,20 +30,15 @@ import * as MemoryCache from "./MemoryCache.js"
 import * as MemoryScope from "./MemoryScope.js"
 import * as Retriever from "./Retriever.js"
 import * as Storage from "./Storage.js"
+import { Stats } from "../domain/Results.js"
 
 /**
- * Memory counts of a project (or of one agent's own memories).
+ * Memory counts of a project (its schema lives in `domain/Results.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export class Stats extends Schema.Class<Stats>("Stats")({
-  projectId: Schema.String,
-  agent: Schema.optional(Schema.String),
-  backend: Schema.String,
-  counts: Schema.Record({ key: Schema.String, value: Schema.Number }),
-  total: Schema.Number
-}) {}
+export { Stats }
 
 type E<A, Err> = Effect.Effect<A, Err>
 type StoreError = import("../domain/AlmaError.js").StorageError

@@ -6,11 +6,12 @@
  */
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { EmbeddingError, ScopeViolationError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import * as ConsolidatorInputs from "../domain/ConsolidatorInputs.js"
 import type { MemoryId } from "../domain/Ids.js"
 import type { Memory } from "../domain/Memory.js"
 import { ownerOf } from "../domain/Memory.js"
 import { groupBySimilarity } from "../internal/consolidation/group.js"
-import { ConsolidateInput as ConsolidateInputSchema, decodeToolInput, targetKinds } from "../internal/consolidation/input.js"
+import { decodeToolInput, targetKinds } from "../internal/consolidation/input.js"
 import { leftovers, mergeGroup, oldestFirst } from "../internal/consolidation/merge.js"
 import { newId } from "../internal/newId.js"
 import * as Learner from "./Learner.js"
@@ -19,26 +20,21 @@ import * as MemoryScope from "./MemoryScope.js"
 import * as Storage from "./Storage.js"
 
 /**
- * Which memories to consolidate, with the original tool's names.
+ * Which memories to consolidate, with the original tool's names (schema `domain/ConsolidatorInputs.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export type ConsolidationTarget = "heuristics" | "outcomes" | "domain_knowledge" | "anti_patterns"
+export type ConsolidationTarget = ConsolidatorInputs.ConsolidationTarget
 
 /**
- * Input of `consolidate`. Defaults as in the original ALMA: `memoryType` heuristics,
- * `similarityThreshold` 0.85 (cosine similarity, in [0, 1]), `dryRun` true (the MCP tool's default).
+ * Input of `consolidate` (schema `domain/ConsolidatorInputs.ts`). Defaults as in the original ALMA:
+ * `memoryType` heuristics, `similarityThreshold` 0.85 (cosine similarity, in [0, 1]), `dryRun` true.
  *
  * @since 0.1.0
  * @category models
  */
-export interface ConsolidateInput {
-  readonly agent: string
-  readonly memoryType?: ConsolidationTarget | undefined
-  readonly similarityThreshold?: number | undefined
-  readonly dryRun?: boolean | undefined
-}
+export type ConsolidateInput = ConsolidatorInputs.ConsolidateInput
 
 /**
  * One merged group: the memory that replaces it (`merged`, whose id is `mergedInto`; in a dry run,
@@ -130,7 +126,7 @@ export const make = (options: Options) =>
     const lock = yield* Effect.makeSemaphore(1)
 
     const consolidate = Effect.fn("Consolidator.consolidate")(function*(input: ConsolidateInput) {
-      const req = yield* decodeToolInput(ConsolidateInputSchema, input)
+      const req = yield* decodeToolInput(ConsolidatorInputs.ConsolidateInput, input)
       yield* scope.scopeOf(req.agent)
       const kind = targetKinds[req.memoryType ?? "heuristics"]
       const threshold = req.similarityThreshold ?? 0.85

@@ -4,9 +4,9 @@
  *
  * @since 0.1.0
  */
-import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { Context, DateTime, Effect, Layer } from "effect"
 import type { StorageError, ValidationError } from "../domain/AlmaError.js"
-import { MemoryId, MemoryKind } from "../domain/Ids.js"
+import type { MemoryKind } from "../domain/Ids.js"
 import { ForgetInput } from "../domain/Inputs.js"
 import type { Memory } from "../domain/Memory.js"
 import { ownerOf } from "../domain/Memory.js"
@@ -15,18 +15,15 @@ import { decodeInput } from "../internal/validate.js"
 import * as MemoryCache from "./MemoryCache.js"
 import * as MemoryScope from "./MemoryScope.js"
 import * as Storage from "./Storage.js"
+import { ForgetResult } from "../domain/Results.js"
 
 /**
- * What a forget or prune run deleted (or, with `dryRun`, would delete).
+ * What a forget or prune run deleted (its schema lives in `domain/Results.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export class ForgetResult extends Schema.Class<ForgetResult>("ForgetResult")({
-  deleted: Schema.Number,
-  dryRun: Schema.Boolean,
-  items: Schema.Array(Schema.Struct({ id: MemoryId, kind: MemoryKind, reason: Schema.String }))
-}) {}
+export { ForgetResult }
 
 /**
  * Prune policy. Defaults as in the original ALMA (reference §3.8).

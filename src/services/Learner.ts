@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Context, DateTime, Effect, Layer, Schema } from "effect"
+import { Context, DateTime, Effect, Layer } from "effect"
 import type { EmbeddingError, ScopeViolationError, StorageError, ValidationError } from "../domain/AlmaError.js"
 import type { MemoryKind } from "../domain/Ids.js"
 import type { AddAntiPatternInput, AddKnowledgeInput, AddPreferenceInput } from "../domain/Inputs.js"
@@ -24,23 +24,15 @@ import * as Embedder from "./Embedder.js"
 import * as MemoryCache from "./MemoryCache.js"
 import * as MemoryScope from "./MemoryScope.js"
 import * as Storage from "./Storage.js"
+import { LearnResult } from "../domain/Results.js"
 
 /**
- * What `learn` did.
- *
- * **Shape** `outcome`: the stored outcome; `heuristic` / `antiPattern`: the memory formed or updated
- * and whether it was `created` or `updated`; `warnings`: readable anti-patterns whose pattern matches
- * the strategy used (they warn, they never block recording).
+ * What `learn` did (its schema lives in `domain/Results.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export class LearnResult extends Schema.Class<LearnResult>("LearnResult")({
-  outcome: Outcome,
-  heuristic: Schema.optional(Schema.Struct({ memory: Heuristic, action: Schema.Literal("created", "updated") })),
-  antiPattern: Schema.optional(Schema.Struct({ memory: AntiPattern, action: Schema.Literal("created", "updated") })),
-  warnings: Schema.Array(AntiPattern)
-}) {}
+export { LearnResult }
 
 /**
  * Errors of learning writes.
@@ -202,35 +194,63 @@ export const make = (options: Options) =>
         Effect.map((memories) => memories.filter((m): m is Extract<Memory, { kind: K }> => m.kind === kind))
       )
 
-    const learn = Effect.fn("Learner.learn")(function*(input: LearnInput) {
-      const req = yield* decodeInput(LearnInput, input)
-      const agentScope = yield* scope.scopeOf(req.agent)
-      const taskType = req.taskType ?? agentScope.domain ?? Formation.inferTaskType(req.task)
-      const checked = yield* scope.checkLearn(req.agent, taskType)
-      const readable = yield* scope.readableOwners(req.agent)
-      // Outside the lock: nothing here depends on what concurrent learns decide.
-      const [strategyVector] = yield* embedTexts(embedder, [req.strategyUsed])
-      const strategy = StrategyMatch.evidence(req.strategyUsed, strategyVector!)
-      // Warnings: the readable anti-patterns nearest to the strategy are the candidates (a bounded
-      // kNN, whatever the number of anti-patterns), confirmed by pattern-to-strategy similarity.
-      const nearest = yield* storage.vectorSearch(
-        { projectId, owners: readable, kinds: ["anti_pattern"], k: WARNING_CANDIDATES },
-        strategy.vector
-      )
-      const candidates = yield* storage.getMany(projectId, nearest.map((h) => h.id))
-      const warningCandidates = yield* withStrategies(
-        candidates.map((c) => c.memory).filter((m): m is AntiPattern => m.kind === "anti_pattern"),
-        (a) => a.pattern
-      )
-      // A failing pattern warns a failure at `threshold`, a success only at `strict` (another polarity).
-      const warnAt = req.outcome === "success" ? thresholds.strict : thresholds.threshold
-      const warnings = warningCandidates
-        .filter((a) => StrategyMatch.similarity(a.strategy, strategy) >= warnAt)
-        .map((a) => a.item)
-      // The process lock orders this process's learns; `exclusive` orders them with other processes
-      // sharing the store (two servers on one SQLite file or PostgreSQL schema).
-      const formationKey = `learn\u0000${req.agent}\u0000${taskType}`
-      const result = yield* lockOf(req.agent, taskType).withPermits(1)(storage.exclusive(projectId, formationKey, Effect.gen(function*() {
+    /**
+     * Step 1, outside the lock (nothing here depends on what concurrent learns decide): the readable
+     * anti-patterns nearest to the strategy are the candidates (a bounded kNN, whatever the number of
+     * anti-patterns), confirmed by pattern-to-strategy similarity. A failing pattern warns a failure
+     * at `threshold`, a success only at `strict` (another polarity).
+     */
+    const warningsFor = (strategy: StrategyMatch.Evidence, readable: ReadonlyArray<string>, success: boolean) =>
+      Effect.gen(function*() {
+        const nearest = yield* storage.vectorSearch(
+          { projectId, owners: readable, kinds: ["anti_pattern"], k: WARNING_CANDIDATES },
+          strategy.vector
+        )
+        const candidates = yield* storage.getMany(projectId, nearest.map((h) => h.id))
+        const warningCandidates = yield* withStrategies(
+          candidates.map((c) => c.memory).filter((m): m is AntiPattern => m.kind === "anti_pattern"),
+          (a) => a.pattern
+        )
+        const warnAt = success ? thresholds.strict : thresholds.threshold
+        return warningCandidates
+          .filter((a) => StrategyMatch.similarity(a.strategy, strategy) >= warnAt)
+          .map((a) => a.item)
+      })
+
+    /**
+     * Step 2, under the lock: what formation reads: the (agent, task type)'s heuristics, anti-patterns
+     * and recent outcomes with their strategy evidence, the task guard, and the IDF word weights
+     * (template words every attempt repeats weigh little).
+     */
+    const formationContext = (agent: string, taskType: string, task: string, strategyText: string, strategy: StrategyMatch.Evidence) =>
+      Effect.gen(function*() {
+        const heuristics = yield* Effect.flatMap(listKind("heuristic", [agent], taskType), (hs) =>
+          withStrategies(hs, (h) => h.strategy))
+        const antiPatterns = yield* Effect.flatMap(listKind("anti_pattern", [agent], taskType), (aps) =>
+          withStrategies(aps, (a) => a.pattern))
+        const history = yield* Effect.flatMap(listKind("outcome", [agent], taskType), (os) =>
+          withStrategies(os, (o) => o.strategyUsed))
+        const taskSimilar = yield* taskGuard(task, strategyText, strategy, history)
+        const weight = StrategyMatch.idfWeighting([
+          ...history.map((o) => o.strategy.words),
+          ...heuristics.map((h) => h.strategy.words),
+          ...antiPatterns.map((a) => a.strategy.words)
+        ])
+        return { heuristics, antiPatterns, history, taskSimilar, weight }
+      })
+
+    /**
+     * Step 3, under the lock: the outcome, and the heuristic and anti-pattern it creates or updates
+     * (`internal/formation.ts`), stored in one write.
+     */
+    const formAndStore = (
+      req: typeof LearnInput.Type,
+      taskType: string,
+      minOccurrences: number,
+      strategy: StrategyMatch.Evidence,
+      warnings: ReadonlyArray<AntiPattern>
+    ) =>
+      Effect.gen(function*() {
         const now = yield* DateTime.now
         const outcome = Outcome.make({
           id: yield* newId("outcome"),
@@ -248,47 +268,32 @@ export const make = (options: Options) =>
           metadata: req.metadata ?? {},
           provenance: []
         })
-        const heuristics = yield* Effect.flatMap(listKind("heuristic", [req.agent], taskType), (hs) =>
-          withStrategies(hs, (h) => h.strategy))
-        const ownAntiPatterns = yield* Effect.flatMap(listKind("anti_pattern", [req.agent], taskType), (aps) =>
-          withStrategies(aps, (a) => a.pattern))
-        const history = yield* Effect.flatMap(listKind("outcome", [req.agent], taskType), (os) =>
-          withStrategies(os, (o) => o.strategyUsed))
-        const taskSimilar = yield* taskGuard(req.task, req.strategyUsed, strategy, history)
-        // Template words every attempt repeats weigh little in the lexical evidence.
-        const weight = StrategyMatch.idfWeighting([
-          ...history.map((o) => o.strategy.words),
-          ...heuristics.map((h) => h.strategy.words),
-          ...ownAntiPatterns.map((a) => a.strategy.words)
-        ])
+        const ctx = yield* formationContext(req.agent, taskType, req.task, req.strategyUsed, strategy)
         const matched = Formation.match({
           outcome,
           strategy,
-          heuristics,
-          antiPatterns: ownAntiPatterns,
-          history,
+          heuristics: ctx.heuristics,
+          antiPatterns: ctx.antiPatterns,
+          history: ctx.history,
           thresholds,
-          taskSimilar,
-          weight
+          taskSimilar: ctx.taskSimilar,
+          weight: ctx.weight
         })
-        const { similar } = matched
-        const matchedHeuristic = matched.heuristic
-        const matchedAntiPattern = matched.antiPattern
         const formation: Formation.FormationInput = {
           outcome,
-          similar,
-          minOccurrences: checked.minOccurrencesForHeuristic,
+          similar: matched.similar,
+          minOccurrences,
           minFailures,
           now,
           heuristicId: yield* newId("heuristic"),
           antiPatternId: yield* newId("anti_pattern"),
-          boundTask: taskSimilar === undefined ? undefined : req.task
+          boundTask: ctx.taskSimilar === undefined ? undefined : req.task
         }
-        const heuristic = Formation.formHeuristic(formation, matchedHeuristic)
+        const heuristic = Formation.formHeuristic(formation, matched.heuristic)
         const antiPattern = Formation.formAntiPattern(
           formation,
-          matchedAntiPattern,
-          Formation.betterAlternative(taskType, strategy, thresholds.strict, heuristics, history, weight)
+          matched.antiPattern,
+          Formation.betterAlternative(taskType, strategy, thresholds.strict, ctx.heuristics, ctx.history, ctx.weight)
         )
         // Returned as stored (with the poisoning check's metadata).
         const stored = yield* store([
@@ -304,7 +309,23 @@ export const make = (options: Options) =>
           ...(antiPattern ? { antiPattern: { ...antiPattern, memory: storedAntiPattern! } } : {}),
           warnings
         })
-      })))
+      })
+
+    const learn = Effect.fn("Learner.learn")(function*(input: LearnInput) {
+      const req = yield* decodeInput(LearnInput, input)
+      const agentScope = yield* scope.scopeOf(req.agent)
+      const taskType = req.taskType ?? agentScope.domain ?? Formation.inferTaskType(req.task)
+      const checked = yield* scope.checkLearn(req.agent, taskType)
+      const readable = yield* scope.readableOwners(req.agent)
+      const [strategyVector] = yield* embedTexts(embedder, [req.strategyUsed])
+      const strategy = StrategyMatch.evidence(req.strategyUsed, strategyVector!)
+      const warnings = yield* warningsFor(strategy, readable, req.outcome === "success")
+      // The process lock orders this process's learns; `exclusive` orders them with other processes
+      // sharing the store (two servers on one SQLite file or PostgreSQL schema).
+      const formationKey = `learn\u0000${req.agent}\u0000${taskType}`
+      const result = yield* lockOf(req.agent, taskType).withPermits(1)(
+        storage.exclusive(projectId, formationKey, formAndStore(req, taskType, checked.minOccurrencesForHeuristic, strategy, warnings))
+      )
       // Again after the commit: a retrieval cached between `store`'s invalidation and the commit
       // (another connection, PostgreSQL) would otherwise serve the old memories until its TTL.
       yield* cache.invalidate(projectId, [req.agent])

@@ -6,19 +6,16 @@
  */
 import { Clock, Context, Effect, Layer } from "effect"
 import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
-import type { MemoryId, MemoryKind } from "../domain/Ids.js"
+import type { MemoryId, MemoryKind, Owner } from "../domain/Ids.js"
 import { memoryKinds, userOwner } from "../domain/Ids.js"
 import { RetrieveInput } from "../domain/Inputs.js"
-import type { Memory, Outcome } from "../domain/Memory.js"
-import { ownerOf, searchText } from "../domain/Memory.js"
-import type { ScoredMemory } from "../domain/MemorySlice.js"
-import { MemorySlice, ScoreBreakdown } from "../domain/MemorySlice.js"
+import { MemorySlice } from "../domain/MemorySlice.js"
 import { embedTexts } from "../internal/embedText.js"
 import type { ModeConfig } from "../internal/modes.js"
 import { inferMode, modes } from "../internal/modes.js"
 import { renderPrompt } from "../internal/prompt.js"
+import * as Ranking from "../internal/ranking.js"
 import * as Relevance from "../internal/relevance.js"
-import { withoutRepeats } from "../internal/repeats.js"
 import * as Scoring from "../internal/scoring.js"
 import { contentWords } from "../internal/strategyMatch.js"
 import { decodeInput } from "../internal/validate.js"
@@ -90,39 +87,6 @@ export interface Options {
   readonly relevanceFloor?: number | undefined
 }
 
-interface Candidate {
-  readonly memory: Memory
-  readonly embedding: Float32Array
-  readonly vector: number
-  readonly lexical: number
-}
-
-/** Greedy maximal-marginal-relevance selection with real embedding similarity between items. */
-const diversify = <T extends { readonly final: number; readonly embedding: Float32Array }>(
-  items: ReadonlyArray<T>,
-  k: number,
-  factor: number
-): ReadonlyArray<T> => {
-  if (factor <= 0 || items.length <= 1) return items.slice(0, k)
-  const pool = [...items]
-  const chosen: Array<T> = []
-  while (chosen.length < k && pool.length > 0) {
-    let best = 0
-    let bestValue = -Infinity
-    for (let i = 0; i < pool.length; i++) {
-      const item = pool[i]!
-      const redundancy = chosen.reduce((max, c) => Math.max(max, Embedder.cosine(item.embedding, c.embedding)), 0)
-      const value = item.final - factor * redundancy
-      if (value > bestValue) {
-        bestValue = value
-        best = i
-      }
-    }
-    chosen.push(pool.splice(best, 1)[0]!)
-  }
-  return chosen
-}
-
 /**
  * @since 0.1.0
  * @category constructors
@@ -148,27 +112,32 @@ export const make = (options: Options) =>
     const floor = Relevance.floorFor(embedder.model, options.relevanceFloor)
     const defaultBudget = options.maxContextTokens ?? 2000
 
-    const compute = (
+    /** Plan: which partitions to search, and how deep (`topK` × 2, × 3 more when diversifying). */
+    const plan = (
       request: typeof RetrieveInput.Type,
       mode: ModeConfig,
       topK: number,
       kinds: ReadonlyArray<MemoryKind>,
-      agentOwners: ReadonlyArray<string>,
-      maxTokens: number,
-      collapseRepeats: boolean
-    ): Effect.Effect<MemorySlice, StorageError | EmbeddingError> =>
+      agentOwners: ReadonlyArray<Owner>
+    ): ReadonlyArray<Storage.SearchScope> => {
+      const k = topK * 2 * (mode.diversity > 0 ? 3 : 1)
+      const agentKinds = kinds.filter((kind) => kind !== "user_preference")
+      const scopes: Array<Storage.SearchScope> = []
+      if (agentKinds.length > 0) scopes.push({ projectId, owners: agentOwners, kinds: agentKinds, k })
+      if (request.userId !== undefined && kinds.includes("user_preference")) {
+        scopes.push({ projectId, owners: [userOwner(request.userId)], kinds: ["user_preference"], k })
+      }
+      return scopes
+    }
+
+    /** Candidates: vector and lexical hits of every planned partition, loaded once, with both similarities. */
+    const candidates = (
+      scopes: ReadonlyArray<Storage.SearchScope>,
+      task: string,
+      query: Float32Array
+    ): Effect.Effect<ReadonlyArray<Ranking.Candidate>, StorageError> =>
       Effect.gen(function*() {
-        const started = yield* Clock.currentTimeNanos
-        const [query] = yield* embedTexts(embedder, [request.task])
-        const fetchK = topK * 2 * (mode.diversity > 0 ? 3 : 1)
-        const agentKinds = kinds.filter((k) => k !== "user_preference")
-        const scopes: Array<Storage.SearchScope> = []
-        if (agentKinds.length > 0) scopes.push({ projectId, owners: agentOwners, kinds: agentKinds, k: fetchK })
-        if (request.userId !== undefined && kinds.includes("user_preference")) {
-          scopes.push({ projectId, owners: [userOwner(request.userId)], kinds: ["user_preference"], k: fetchK })
-        }
-        const hits = yield* Effect.forEach(scopes, (s) =>
-          Effect.all([storage.vectorSearch(s, query!), storage.lexicalSearch(s, request.task)]))
+        const hits = yield* Effect.forEach(scopes, (s) => Effect.all([storage.vectorSearch(s, query), storage.lexicalSearch(s, task)]))
         const lexical = new Map<MemoryId, number>()
         const ids = new Set<MemoryId>()
         for (const [vector, lex] of hits) {
@@ -180,72 +149,37 @@ export const make = (options: Options) =>
         }
         const bestBm25 = Math.max(0, ...lexical.values())
         const records = yield* storage.getMany(projectId, [...ids])
-        const candidates: Array<Candidate> = records.map((r) => ({
+        return records.map((r) => ({
           memory: r.memory,
           embedding: r.embedding,
-          vector: Scoring.clamp01(Embedder.cosine(query!, r.embedding)),
+          vector: Scoring.clamp01(Embedder.cosine(query, r.embedding)),
           lexical: bestBm25 > 0 ? (lexical.get(r.memory.id) ?? 0) / bestBm25 : 0
         }))
-        const now = yield* Clock.currentTimeMillis
-        const queryWords = contentWords(request.task)
-        const byKind = new Map<MemoryKind, Array<{ item: ScoredMemory; final: number; embedding: Float32Array }>>()
-        for (const c of candidates) {
-          const m = c.memory
-          // Relevance gates (preferences excepted: the user's explicit wishes); the score only orders.
-          if (m.kind !== "user_preference" && floor > 0 && Relevance.relevance(c.vector, queryWords, searchText(m)) < floor) {
-            continue
-          }
-          const similarity = Scoring.fuse(c.vector, c.lexical)
-          const recency = Scoring.recencyFactor(Scoring.ageDays(Scoring.recencyTimestamp(m), now), halfLife)
-          const success = Scoring.successTerm(m)
-          const confidence = Scoring.confidenceTerm(m)
-          let final = Scoring.weightedScore(mode.weights, { similarity, recency, success, confidence })
-          if (m.kind === "outcome" && !m.success) final *= mode.failureBoost
-          if (c.vector > 0.9) final *= mode.exactMatchBoost
-          else if (c.vector > 0.8) final *= 1 + (mode.exactMatchBoost - 1) / 2
-          // Preferences are the user's explicit wishes: ranked, never thresholded away.
-          if (m.kind !== "user_preference" && final < mode.minScore) continue
-          const owner = ownerOf(m)
-          const item = {
-            memory: m,
-            score: ScoreBreakdown.make({
-              vector: c.vector,
-              lexical: c.lexical,
-              similarity,
-              recency,
-              success,
-              confidence,
-              final
-            }),
-            ...(m.kind !== "user_preference" && owner !== request.agent ? { sharedFrom: owner } : {})
-          } as ScoredMemory
-          const list = byKind.get(m.kind) ?? []
-          list.push({ item, final, embedding: c.embedding })
-          byKind.set(m.kind, list)
-        }
-        const ranked = (kind: MemoryKind) =>
-          (byKind.get(kind) ?? []).sort((a, b) => b.final - a.final || a.item.memory.id.localeCompare(b.item.memory.id))
-        const pick = (list: ReadonlyArray<{ item: ScoredMemory; final: number; embedding: Float32Array }>) =>
-          diversify(list, topK, mode.diversity).map((x) => x.item)
-        const heuristics = pick(ranked("heuristic")) as MemorySlice["heuristics"]
-        const antiPatterns = pick(ranked("anti_pattern")) as MemorySlice["antiPatterns"]
-        // Outcomes a returned heuristic or anti-pattern summarises are not repeated beside it.
-        const rankedOutcomes = ranked("outcome")
-        const outcomes = pick(
-          collapseRepeats
-            ? withoutRepeats(rankedOutcomes, (x) => x.item.memory as Outcome, [
-              ...heuristics.map((h) => h.memory),
-              ...antiPatterns.map((a) => a.memory)
-            ])
-            : rankedOutcomes
-        ) as MemorySlice["outcomes"]
-        const lists = {
-          heuristics,
-          antiPatterns,
-          preferences: pick(ranked("user_preference")) as MemorySlice["preferences"],
-          domainKnowledge: pick(ranked("domain_knowledge")) as MemorySlice["domainKnowledge"],
-          outcomes
-        }
+      })
+
+    /** Plan, candidates, rank (`internal/ranking.ts`), select, then the slice with its token count. */
+    const compute = (
+      request: typeof RetrieveInput.Type,
+      mode: ModeConfig,
+      topK: number,
+      kinds: ReadonlyArray<MemoryKind>,
+      agentOwners: ReadonlyArray<Owner>,
+      maxTokens: number,
+      collapseRepeats: boolean
+    ): Effect.Effect<MemorySlice, StorageError | EmbeddingError> =>
+      Effect.gen(function*() {
+        const started = yield* Clock.currentTimeNanos
+        const [query] = yield* embedTexts(embedder, [request.task])
+        const found = yield* candidates(plan(request, mode, topK, kinds, agentOwners), request.task, query!)
+        const ranked = Ranking.rank(found, {
+          mode,
+          floor,
+          queryWords: contentWords(request.task),
+          halfLifeDays: halfLife,
+          now: yield* Clock.currentTimeMillis,
+          agent: request.agent
+        })
+        const lists = Ranking.select(ranked, topK, mode.diversity, collapseRepeats)
         const finished = yield* Clock.currentTimeNanos
         return MemorySlice.make({
           query: request.task,

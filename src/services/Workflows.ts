@@ -32,15 +32,7 @@ import * as Storage from "./Storage.js"
  * @since 0.1.0
  * @category models
  */
-export interface CheckpointInput {
-  readonly runId: string
-  readonly nodeId: string
-  readonly state: Readonly<Record<string, unknown>>
-  readonly branchId?: string | undefined
-  readonly parentCheckpointId?: string | undefined
-  readonly metadata?: Readonly<Record<string, unknown>> | undefined
-  readonly skipIfUnchanged?: boolean | undefined
-}
+export type CheckpointInput = typeof Workflow.CheckpointInput.Encoded
 
 /**
  * Input of `learnWorkflow`: the outcome of a whole workflow run, recorded as an outcome of `agent`
@@ -52,22 +44,7 @@ export interface CheckpointInput {
  * @since 0.1.0
  * @category models
  */
-export interface WorkflowLearnInput {
-  readonly agent: string
-  readonly workflowId: string
-  readonly runId: string
-  readonly result: "success" | "failure" | "partial" | "cancelled" | "timeout"
-  readonly summary: string
-  readonly strategiesUsed?: ReadonlyArray<string> | undefined
-  readonly successfulPatterns?: ReadonlyArray<string> | undefined
-  readonly failedPatterns?: ReadonlyArray<string> | undefined
-  readonly durationSeconds?: number | undefined
-  readonly nodeCount?: number | undefined
-  readonly errorMessage?: string | undefined
-  readonly tenantId?: string | undefined
-  readonly taskType?: string | undefined
-  readonly metadata?: Readonly<Record<string, unknown>> | undefined
-}
+export type WorkflowLearnInput = typeof Workflow.WorkflowLearnInput.Encoded
 
 /**
  * Input of `linkArtifact`. **Units** `sizeBytes`: bytes.
@@ -75,16 +52,7 @@ export interface WorkflowLearnInput {
  * @since 0.1.0
  * @category models
  */
-export interface LinkArtifactInput {
-  readonly memoryId: string
-  readonly artifactType: string
-  readonly storageUrl: string
-  readonly filename?: string | undefined
-  readonly mimeType?: string | undefined
-  readonly sizeBytes?: number | undefined
-  readonly checksum?: string | undefined
-  readonly metadata?: Readonly<Record<string, unknown>> | undefined
-}
+export type LinkArtifactInput = typeof Workflow.LinkArtifactInput.Encoded
 
 /**
  * Input of `retrieveScoped`: a retrieval whose memories are filtered by the workflow ids in their
@@ -96,17 +64,7 @@ export interface LinkArtifactInput {
  * @since 0.1.0
  * @category models
  */
-export interface RetrieveScopedInput {
-  readonly task: string
-  readonly agent: string
-  readonly scope?: RetrievalScope | undefined
-  readonly tenantId?: string | undefined
-  readonly workflowId?: string | undefined
-  readonly runId?: string | undefined
-  readonly nodeId?: string | undefined
-  readonly userId?: string | undefined
-  readonly topK?: number | undefined
-}
+export type RetrieveScopedInput = typeof Workflow.RetrieveScopedInput.Encoded
 
 /**
  * @since 0.1.0
@@ -122,11 +80,11 @@ export interface Service {
   ) => Effect.Effect<{ readonly checkpoint: Checkpoint; readonly skipped: boolean }, ValidationError | StorageError>
   /** The latest checkpoint (highest sequence) of a run on a branch, or on the main line, if any. */
   readonly resume: (
-    input: { readonly runId: string; readonly branchId?: string | undefined }
+    input: typeof Workflow.ResumeInput.Encoded
   ) => Effect.Effect<Option.Option<Checkpoint>, ValidationError | StorageError>
   /** Deletes a run's checkpoints but the newest `keepLatest` (default 1) per branch. */
   readonly cleanupCheckpoints: (
-    input: { readonly runId: string; readonly keepLatest?: number | undefined }
+    input: typeof Workflow.CleanupInput.Encoded
   ) => Effect.Effect<{ readonly deleted: number; readonly kept: number }, ValidationError | StorageError>
   /**
    * Merges states key by key; each key's reducer defaults to `last` (reducer names are checked at run

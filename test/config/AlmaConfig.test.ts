@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url"
 import type { AlmaConfig } from "../../config/AlmaConfig.js"
 import { defaultConfig, loadConfig, loadConfigOrDefault, parseConfig } from "../../config/AlmaConfig.js"
 import { engineOptions } from "../../src/Alma.js"
+import { thresholdsFor } from "../../src/internal/strategyMatch.js"
 
 const configDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../config")
 const file = "/proj/.alma/config.yaml"
@@ -26,6 +27,20 @@ const withoutPaths = ({ file: _file, sqlitePath: _path, ...rest }: AlmaConfig) =
 
 describe("AlmaConfig", () => {
   describe("defaults", () => {
+    it.effect("the default configuration leaves the strategy threshold to the embedder's calibration", () =>
+      Effect.gen(function*() {
+        // A fixed 0.75 here overrode the calibrated 0.70 / 0.85 on every configuration-driven surface.
+        assert.isUndefined(defaultConfig.learning.similarityThreshold)
+        assert.isUndefined(engineOptions(defaultConfig).learning?.similarityThreshold)
+        const parsed = yield* parseConfig("", { env: {} })
+        assert.isUndefined(engineOptions(parsed).learning?.similarityThreshold)
+        assert.deepStrictEqual(thresholdsFor("use-lite-512", engineOptions(parsed).learning?.similarityThreshold), {
+          threshold: 0.7,
+          strict: 0.85
+        })
+        const set = yield* parseConfig("learning:\n  similarity_threshold: 0.8\n", { env: {} })
+        assert.strictEqual(engineOptions(set).learning?.similarityThreshold, 0.8)
+      }))
     it.effect("an empty file yields the defaults, with the path resolved next to .alma", () =>
       Effect.gen(function*() {
         const config = yield* parse("")

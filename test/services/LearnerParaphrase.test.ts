@@ -10,7 +10,9 @@ import { Effect } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as AlmaConfig from "../../config/AlmaConfig.js"
 import * as LocalEmbedder from "../../layers/embedders/LocalEmbedder.js"
+import * as SqliteStorage from "../../layers/sqlite/SqliteStorage.js"
 import * as Alma from "../../src/Alma.js"
 import type { LearnInput } from "../../src/domain/Inputs.js"
 import * as AlmaService from "../../src/services/Alma.js"
@@ -20,8 +22,17 @@ const dir = mkdtempSync(join(tmpdir(), "alma-paraphrase-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
 
-const stack = () =>
-  Alma.layerSqlite({ filename: join(dir, `db-${++files}.sqlite`), embedder: LocalEmbedder.layer, agents: [scope("helena")] })
+// The embedded default (`Alma.layerSqlite`), and the stack every configuration-driven surface (CLI,
+// servers, MCP) builds from the default configuration: both must use the calibrated thresholds.
+const stacks = {
+  "embedded default": () =>
+    Alma.layerSqlite({ filename: join(dir, `db-${++files}.sqlite`), embedder: LocalEmbedder.layer, agents: [scope("helena")] }),
+  "default configuration (CLI, servers)": () =>
+    Alma.layerWith(SqliteStorage.layerWith({ filename: join(dir, `db-${++files}.sqlite`) }), LocalEmbedder.layer, {
+      ...Alma.engineOptions(AlmaConfig.defaultConfig),
+      agents: [scope("helena")]
+    })
+}
 
 const outcome = (taskType: string, task: string, success: boolean, strategyUsed: string, errorMessage?: string) =>
   ({
@@ -44,7 +55,7 @@ const learnAll = (inputs: ReadonlyArray<LearnInput>) =>
     }
   })
 
-describe("learning on paraphrased outcomes (local embedder)", () => {
+describe.each(Object.entries(stacks))("learning on paraphrased outcomes (local embedder, %s)", (_, stack) => {
   it.effect("four paraphrased successes form one heuristic counting all four", () =>
     Effect.gen(function*() {
       const { heuristics } = yield* learnAll([

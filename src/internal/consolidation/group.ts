@@ -3,7 +3,7 @@
  * least the threshold, so groups chain transitively (A~B and B~C put A, B and C together even when
  * A and C are far apart), as the original ALMA's `ConsolidationEngine` (reference §5.11).
  */
-import * as Embedder from "../../services/Embedder.js"
+import { normalize } from "../vector.js"
 
 /**
  * Tolerance on the threshold: a pair links when `cosine ≥ threshold − 1e-6`. Embeddings are stored
@@ -51,7 +51,7 @@ const dotProduct = (a: Float32Array, b: Float32Array): number => {
  */
 export const groupBySimilarity = (vectors: ReadonlyArray<Float32Array>, threshold: number): ReadonlyArray<Group> => {
   const n = vectors.length
-  const unit = vectors.map((v) => Embedder.normalize(v))
+  const unit = vectors.map((v) => normalize(v))
   const from: Array<number> = []
   const to: Array<number> = []
   const sims: Array<number> = []

@@ -1,11 +1,12 @@
 /**
- * Input of consolidation, with the original `alma_consolidate` tool's names and limits (reference
- * §5.1: memory_type allow-list, 0 ≤ similarity_threshold ≤ 1, dry_run default true).
+ * Consolidation targets as kinds, and tool-style decoding (snake_case field names) shared by the
+ * Consolidator and the Advisor. The input schemas live in `domain/ConsolidatorInputs.ts` and
+ * `domain/AdvisorInputs.ts`.
  */
 import { Effect, Schema } from "effect"
 import { ValidationError } from "../../domain/AlmaError.js"
 import type { MemoryKind } from "../../domain/Ids.js"
-import { Name } from "../../domain/Ids.js"
+import type { ConsolidationTarget } from "../../domain/ConsolidatorInputs.js"
 import { decodeInput } from "../validate.js"
 
 /** The original tool's memory types and the kind each one consolidates. */
@@ -14,20 +15,7 @@ export const targetKinds = {
   outcomes: "outcome",
   domain_knowledge: "domain_knowledge",
   anti_patterns: "anti_pattern"
-} as const satisfies Record<string, MemoryKind>
-
-/** Decoded input of `Consolidator.consolidate`. */
-export const ConsolidateInput = Schema.Struct({
-  agent: Name,
-  memoryType: Schema.optional(Schema.Literal("heuristics", "outcomes", "domain_knowledge", "anti_patterns")),
-  similarityThreshold: Schema.optional(
-    Schema.Number.pipe(
-      Schema.finite({ message: () => "must be a finite number" }),
-      Schema.between(0, 1, { message: () => "must be a cosine similarity between 0 and 1 (default 0.85)" })
-    )
-  ),
-  dryRun: Schema.optional(Schema.Boolean)
-})
+} as const satisfies Record<ConsolidationTarget, MemoryKind>
 
 /** `similarityThreshold` → `similarity_threshold`; dotted paths keep their indices (`helpful.3`). */
 export const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
