@@ -5,6 +5,7 @@
  * @internal
  */
 import * as path from "node:path"
+import { Defaults } from "../../src/domain/Defaults.js"
 import type { AlmaConfig } from "../AlmaConfig.js"
 
 /** The configuration used when there is no file (see `AlmaConfig.defaultConfig`). */
@@ -25,25 +26,25 @@ export const defaultConfig: AlmaConfig = {
     accessLog: true,
     shutdownTimeoutMs: 10_000
   },
-  embedding: { provider: "local", dimensions: 512, cacheSize: 10_000 },
+  embedding: { provider: "local", dimensions: 512, cacheSize: Defaults.embeddingCache.capacity },
   allowUnknownAgents: false,
-  maxRegisteredAgents: 100,
+  maxRegisteredAgents: Defaults.maxRegisteredAgents,
   agents: [],
   retrieval: {
-    defaultTopK: 5,
-    minScore: 0.2,
-    halfLifeDays: 30,
-    weights: { similarity: 0.4, recency: 0.3, success: 0.2, confidence: 0.1 },
-    cacheTtlSeconds: 300,
-    cacheMaxEntries: 1000,
-    maxContextTokens: 2000
+    defaultTopK: Defaults.retrieval.topK,
+    minScore: Defaults.retrieval.minScore,
+    halfLifeDays: Defaults.retrieval.halfLifeDays,
+    weights: Defaults.retrieval.weights,
+    cacheTtlSeconds: Defaults.cache.timeToLiveSeconds,
+    cacheMaxEntries: Defaults.cache.capacity,
+    maxContextTokens: Defaults.retrieval.maxContextTokens
   },
   // similarityThreshold unset: calibrated per embedding model (internal/strategyMatch.ts).
-  learning: { minFailuresForAntiPattern: 2 },
+  learning: { minFailuresForAntiPattern: Defaults.learning.minFailuresForAntiPattern },
   safety: { onFlagged: "flag" },
   forgetting: {
-    olderThanDays: 90,
-    belowConfidence: 0.3,
-    halfLifeDays: { heuristic: 60, outcome: 30, user_preference: 365, domain_knowledge: 90, anti_pattern: 45 }
+    olderThanDays: Defaults.forgetting.olderThanDays,
+    belowConfidence: Defaults.forgetting.belowConfidence,
+    halfLifeDays: Defaults.forgetting.halfLifeDays
   }
 }

@@ -7,6 +7,7 @@
  */
 import { Effect, Redacted, Schema } from "effect"
 import * as path from "node:path"
+import { Defaults } from "../../src/domain/Defaults.js"
 import type { AlmaConfig, EmbeddingConfig, PostgresConfig, RedisConfig, ServerConfig } from "../AlmaConfig.js"
 import { AgentScope } from "../../src/domain/AgentScope.js"
 import type { ConfigurationError } from "../../src/domain/AlmaError.js"
@@ -99,7 +100,7 @@ const checkAgents = (agents: NonNullable<FileConfig["agents"]>, report: Report) 
         cannotLearn,
         shareWith,
         inheritFrom,
-        minOccurrencesForHeuristic: a?.min_occurrences_for_heuristic ?? 3
+        minOccurrencesForHeuristic: a?.min_occurrences_for_heuristic ?? Defaults.learning.minOccurrencesForHeuristic
       }))
     }
     return scopes

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { Defaults } from "./Defaults.js"
 import { Name } from "./Ids.js"
 
 /**
@@ -28,7 +29,7 @@ export class AgentScope extends Schema.Class<AgentScope>("AgentScope")({
   shareWith: Schema.optionalWith(Schema.Array(Schema.Union(Name, Schema.Literal("*"))), { default: () => [] }),
   inheritFrom: Schema.optionalWith(Schema.Array(Name), { default: () => [] }),
   minOccurrencesForHeuristic: Schema.optionalWith(Schema.Number.pipe(Schema.int(), Schema.between(1, 1000)), {
-    default: () => 3
+    default: () => Defaults.learning.minOccurrencesForHeuristic
   })
 }) {
   /** Whether the agent may learn in `domain` (a task type or knowledge domain). */

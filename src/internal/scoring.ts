@@ -6,6 +6,7 @@
  * original. `similarity` fuses vector and lexical relevance by noisy-OR (see `fuse`).
  */
 import { DateTime } from "effect"
+import { Defaults } from "../domain/Defaults.js"
 import type { Memory } from "../domain/Memory.js"
 
 /** Weights of the four factors. */
@@ -17,7 +18,7 @@ export interface Weights {
 }
 
 /** 0.4/0.3/0.2/0.1, as in the original ALMA. */
-export const defaultWeights: Weights = { similarity: 0.4, recency: 0.3, success: 0.2, confidence: 0.1 }
+export const defaultWeights: Weights = Defaults.retrieval.weights
 
 /** Renormalises weights to sum 1 when their sum is outside [0.99, 1.01] (original behaviour). */
 export const normalizeWeights = (w: Weights): Weights => {

@@ -8,6 +8,7 @@
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { EmbeddingError, RetrievalError, StorageError } from "../domain/AlmaError.js"
 import { ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { MemoryId } from "../domain/Ids.js"
 import type { AntiPattern, Heuristic, Memory } from "../domain/Memory.js"
 import { ownerOf } from "../domain/Memory.js"
@@ -173,7 +174,7 @@ export const make = (options: Options) =>
 
     const checkAction = Effect.fn("Advisor.checkAction")(function*(input: CheckActionInput) {
       const req = yield* decodeToolInput(AdvisorInputs.CheckActionInput, input)
-      const topK = req.topK ?? 5
+      const topK = req.topK ?? Defaults.advice.topK
       yield* Effect.annotateCurrentSpan({ "alma.agent": req.agent, "alma.project": projectId, "alma.k": topK })
       const candidatesPerKind = Math.min(100, Math.max(10, 2 * topK))
       const tasks = req.context === undefined ? [req.action] : [req.action, `${req.action}\n${req.context}`]

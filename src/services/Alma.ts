@@ -7,6 +7,7 @@
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import type { AgentScope } from "../domain/AgentScope.js"
 import { NotFoundError, ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { MemoryKind } from "../domain/Ids.js"
 import { MemoryId } from "../domain/Ids.js"
 import type {
@@ -256,7 +257,7 @@ export const make = (options: { readonly projectId: string }) =>
       forget: (input) => forgetter.forget(input ?? {}),
       prune: forgetter.prune,
       auditLog: (limit) =>
-        Effect.flatMap(decodeInput(AuditLogLimit, limit ?? 100), (n) => storage.auditLog(projectId, n)),
+        Effect.flatMap(decodeInput(AuditLogLimit, limit ?? Defaults.auditLogLimit), (n) => storage.auditLog(projectId, n)),
       exportMemories,
       importMemories,
       registerAgent: (s) => Effect.zipRight(scope.register(s), cache.invalidateAll),

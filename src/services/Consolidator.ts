@@ -7,6 +7,7 @@
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { EmbeddingError, ScopeViolationError, StorageError, ValidationError } from "../domain/AlmaError.js"
 import * as ConsolidatorInputs from "../domain/ConsolidatorInputs.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { MemoryId } from "../domain/Ids.js"
 import type { Memory } from "../domain/Memory.js"
 import { ownerOf } from "../domain/Memory.js"
@@ -121,7 +122,7 @@ export const make = (options: Options) =>
     const scope = yield* MemoryScope.MemoryScope
     const cache = yield* MemoryCache.MemoryCache
     const projectId = options.projectId
-    const maxMemories = options.maxMemories ?? 1_000
+    const maxMemories = options.maxMemories ?? Defaults.consolidation.maxMemories
     // Two runs at once would both merge the same group: runs of this process go one at a time.
     const lock = yield* Effect.makeSemaphore(1)
 
@@ -129,7 +130,7 @@ export const make = (options: Options) =>
       const req = yield* decodeToolInput(ConsolidatorInputs.ConsolidateInput, input)
       yield* scope.scopeOf(req.agent)
       const kind = targetKinds[req.memoryType ?? "heuristics"]
-      const threshold = req.similarityThreshold ?? 0.85
+      const threshold = req.similarityThreshold ?? Defaults.consolidation.similarityThreshold
       const dryRun = req.dryRun ?? true
       yield* Effect.annotateCurrentSpan({ "alma.agent": req.agent, "alma.project": projectId, "alma.kind": kind })
       return yield* lock.withPermits(1)(Effect.gen(function*() {

@@ -6,6 +6,7 @@
 import { Cache, Context, Duration, Effect, Layer, Option } from "effect"
 import { createHash } from "node:crypto"
 import type { EmbeddingError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 
 /**
  * @since 0.1.0
@@ -63,7 +64,7 @@ const textKey = (model: string, text: string): string =>
 export const makeCached = (inner: Service, options?: CacheOptions): Effect.Effect<Service> =>
   Effect.gen(function*() {
     const cache = yield* Cache.make<string, Float32Array, EmbeddingError>({
-      capacity: options?.capacity ?? 10_000,
+      capacity: options?.capacity ?? Defaults.embeddingCache.capacity,
       timeToLive: options?.timeToLive ?? Duration.hours(1),
       // Filled only through `set` by `embedMany`, which batches the misses; never looked up.
       lookup: () => Effect.dieMessage("embedding cache entries are only added by embedMany")

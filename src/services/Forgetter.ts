@@ -6,6 +6,7 @@
  */
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { StorageError, ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { MemoryKind } from "../domain/Ids.js"
 import { ForgetInput } from "../domain/Inputs.js"
 import type { Memory } from "../domain/Memory.js"
@@ -70,13 +71,7 @@ export const defaultPrunePolicy: PrunePolicy = {
  * @since 0.1.0
  * @category constructors
  */
-export const defaultHalfLives: { readonly [K in MemoryKind]: number } = {
-  heuristic: 60,
-  outcome: 30,
-  user_preference: 365,
-  domain_knowledge: 90,
-  anti_pattern: 45
-}
+export const defaultHalfLives: { readonly [K in MemoryKind]: number } = Defaults.forgetting.halfLifeDays
 
 /**
  * @since 0.1.0
@@ -164,8 +159,8 @@ export const make = (options: Options) =>
       const req = yield* decodeInput(ForgetInput, input)
       if (req.agent !== undefined) yield* scope.scopeOf(req.agent)
       const now = DateTime.toEpochMillis(yield* DateTime.now)
-      const olderThan = req.olderThanDays ?? options.olderThanDays ?? 90
-      const below = req.belowConfidence ?? options.belowConfidence ?? 0.3
+      const olderThan = req.olderThanDays ?? options.olderThanDays ?? Defaults.forgetting.olderThanDays
+      const below = req.belowConfidence ?? options.belowConfidence ?? Defaults.forgetting.belowConfidence
       const outcomes = yield* load("outcome", req.agent)
       const heuristics = yield* load("heuristic", req.agent)
       const doomed: Array<Doomed> = [

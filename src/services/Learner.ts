@@ -7,6 +7,7 @@
  */
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { EmbeddingError, ScopeViolationError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { MemoryKind } from "../domain/Ids.js"
 import type { AddAntiPatternInput, AddKnowledgeInput, AddPreferenceInput } from "../domain/Inputs.js"
 import { LearnInput } from "../domain/Inputs.js"
@@ -139,7 +140,7 @@ export const make = (options: Options) =>
     const projectId = options.projectId
     // Merge thresholds calibrated for the embedder's model (StrategyMatch), unless configured.
     const thresholds = StrategyMatch.thresholdsFor(embedder.model, options.similarityThreshold)
-    const minFailures = options.minFailuresForAntiPattern ?? 2
+    const minFailures = options.minFailuresForAntiPattern ?? Defaults.learning.minFailuresForAntiPattern
     // Learning reads, decides, then writes. What it reads and writes is one (agent, task type)'s
     // heuristics, anti-patterns and outcomes, so learns of one (agent, task type) run one at a time
     // (two concurrent learns can never both create the same heuristic) while other pairs proceed.

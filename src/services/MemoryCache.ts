@@ -7,6 +7,7 @@
  */
 import { Cache, Context, Duration, Effect, Equal, Exit, Hash, Layer } from "effect"
 import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { Owner } from "../domain/Ids.js"
 import type { MemorySlice } from "../domain/MemorySlice.js"
 
@@ -82,7 +83,7 @@ export interface Options {
  */
 export const make = (options?: Options): Effect.Effect<Service> =>
   Effect.gen(function*() {
-    const ttl = Duration.decode(options?.timeToLive ?? Duration.seconds(300))
+    const ttl = Duration.decode(options?.timeToLive ?? Duration.seconds(Defaults.cache.timeToLiveSeconds))
     // A generation per (project, owner), and one for the whole cache, bumped by every invalidation.
     // A computation records them before it starts, so a result computed across a write is never
     // served: effect's Cache stores a lookup's result even when the key was invalidated meanwhile.
@@ -91,7 +92,7 @@ export const make = (options?: Options): Effect.Effect<Service> =>
     const snapshot = (key: RetrievalKey): string =>
       [epoch, ...key.owners.map((o) => generations.get(`${key.projectId}\u0000${o}`) ?? 0)].join(",")
     const cache = yield* Cache.makeWith<RetrievalKey, { readonly slice: MemorySlice; readonly at: string }, ComputeError>({
-      capacity: options?.capacity ?? 1_000,
+      capacity: options?.capacity ?? Defaults.cache.capacity,
       lookup: (key) =>
         Effect.suspend(() => {
           const at = snapshot(key)

@@ -8,6 +8,7 @@
 import { Context, Effect, Layer, Ref } from "effect"
 import { AgentScope } from "../domain/AgentScope.js"
 import { ScopeViolationError, ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { Owner } from "../domain/Ids.js"
 
 /**
@@ -72,7 +73,7 @@ export interface Options {
  * @since 0.1.0
  * @category constants
  */
-export const defaultMaxRegisteredAgents = 100
+export const defaultMaxRegisteredAgents = Defaults.maxRegisteredAgents
 
 /**
  * @since 0.1.0

@@ -6,6 +6,7 @@
  */
 import { Clock, Context, Effect, Layer } from "effect"
 import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import type { MemoryId, MemoryKind, Owner } from "../domain/Ids.js"
 import { memoryKinds, userOwner } from "../domain/Ids.js"
 import { RetrieveInput } from "../domain/Inputs.js"
@@ -100,17 +101,17 @@ export const make = (options: Options) =>
     const projectId = options.projectId
     const defaultMode: ModeConfig = {
       name: "default",
-      topK: options.defaultTopK ?? 5,
-      minScore: options.minScore ?? 0.2,
+      topK: options.defaultTopK ?? Defaults.retrieval.topK,
+      minScore: options.minScore ?? Defaults.retrieval.minScore,
       weights: Scoring.normalizeWeights(options.weights ?? Scoring.defaultWeights),
       includeAntiPatterns: true,
       diversity: 0,
       failureBoost: 1,
       exactMatchBoost: 1
     }
-    const halfLife = options.halfLifeDays ?? 30
+    const halfLife = options.halfLifeDays ?? Defaults.retrieval.halfLifeDays
     const floor = Relevance.floorFor(embedder.model, options.relevanceFloor)
-    const defaultBudget = options.maxContextTokens ?? 2000
+    const defaultBudget = options.maxContextTokens ?? Defaults.retrieval.maxContextTokens
 
     /** Plan: which partitions to search, and how deep (`topK` × 2, × 3 more when diversifying). */
     const plan = (

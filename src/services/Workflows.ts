@@ -8,6 +8,7 @@ import type { Option } from "effect"
 import { Context, DateTime, Effect, Layer } from "effect"
 import type { NotFoundError, StorageError } from "../domain/AlmaError.js"
 import { ValidationError } from "../domain/AlmaError.js"
+import { Defaults } from "../domain/Defaults.js"
 import { MemoryId } from "../domain/Ids.js"
 import type { MemorySlice } from "../domain/MemorySlice.js"
 import type { Reducer, RetrievalScope } from "../domain/Workflow.js"
@@ -139,7 +140,7 @@ export interface Options {
 const SCOPED_FETCH_K = 100
 
 /** `topK` of `retrieveScoped` when not given (the original tool's `top_k=5`). */
-const DEFAULT_TOP_K = 5
+const DEFAULT_TOP_K = Defaults.workflow.topK
 
 /**
  * Builds the service on the Storage, Learner and Retriever in context.
@@ -178,7 +179,7 @@ export const make = (options: Options) =>
     const cleanupCheckpoints = Effect.fn("Workflows.cleanupCheckpoints")(
       function*(input: Parameters<Service["cleanupCheckpoints"]>[0]) {
         const req = yield* decodeInput(Workflow.CleanupInput, input)
-        return yield* checkpoints.cleanup(req.runId, req.keepLatest ?? 1)
+        return yield* checkpoints.cleanup(req.runId, req.keepLatest ?? Defaults.workflow.keepLatest)
       }
     )
 

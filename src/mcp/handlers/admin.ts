@@ -4,13 +4,14 @@
  * @since 0.1.0
  */
 import { DateTime, Effect } from "effect"
+import { Defaults } from "../../domain/Defaults.js"
 import * as AlmaService from "../../services/Alma.js"
 import * as Consolidator from "../../services/Consolidator.js"
 import { countsJson } from "../results.js"
 import { AdminToolkit } from "../tools/admin.js"
 
 /** Consolidation defaults of the original `alma_consolidate`: heuristics, 0.85, dry run. */
-export const CONSOLIDATE_DEFAULTS = { memoryType: "heuristics", similarityThreshold: 0.85, dryRun: true } as const
+export const CONSOLIDATE_DEFAULTS = Defaults.consolidation
 
 const reason = (e: unknown): string =>
   typeof e === "object" && e !== null && "message" in e && typeof e.message === "string" ? e.message : String(e)

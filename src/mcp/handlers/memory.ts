@@ -4,12 +4,13 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
+import { Defaults } from "../../domain/Defaults.js"
 import * as AlmaService from "../../services/Alma.js"
 import * as R from "../results.js"
 import { MemoryToolkit } from "../tools/memory.js"
 
 /** `top_k` when not given, as in the original ALMA. */
-export const DEFAULT_TOP_K = 5
+export const DEFAULT_TOP_K = Defaults.retrieval.topK
 
 const action = (formed: { readonly memory: { readonly id: string }; readonly action: "created" | "updated" } | undefined) =>
   formed === undefined ? undefined : { id: formed.memory.id, action: formed.action }

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { DateTime, Effect, Option } from "effect"
+import { Defaults } from "../../domain/Defaults.js"
 import * as Workflows from "../../services/Workflows.js"
 import { retrievedResult } from "../results.js"
 import { WorkflowToolkit } from "../tools/workflow.js"
@@ -12,7 +13,7 @@ import { artifactItem, checkpointItem, toReducer } from "../tools/workflowItems.
 import { DEFAULT_TOP_K } from "./memory.js"
 
 /** `keep_latest` when not given, as in the original. */
-const DEFAULT_KEEP_LATEST = 1
+const DEFAULT_KEEP_LATEST = Defaults.workflow.keepLatest
 
 const mapValues = <A, B>(record: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]))
