@@ -140,7 +140,7 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
       )
 
     /** Redis read → hit, or compute and store; a failed read computes without the cache. */
-    const lookup = (key: MemoryCache.RetrievalKey) =>
+    const lookup = (key: MemoryCache.RetrievalKey, compute: Effect.Effect<MemorySlice, MemoryCache.ComputeError>) =>
       Effect.gen(function*() {
         const owners = [...new Set(key.owners)].sort()
         const sliceKey = keys.slice(key.projectId, key.id)
@@ -150,7 +150,7 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
         if (reply._tag === "Left") {
           yield* health.failed(reply.left)
           yield* count(false)
-          return [yield* key.compute, false] as const
+          return [yield* compute, false] as const
         }
         yield* health.succeeded
         const [stored, ...generations] = reply.right
@@ -163,14 +163,15 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
           }
         }
         yield* count(false)
-        const slice = yield* key.compute
+        const slice = yield* compute
         yield* store(sliceKey, { id: key.id, generations, slice })
         return [slice, false] as const
       })
 
     /** Concurrent gets of one key in this process share one lookup; later ones count as hits. */
     const get = (
-      key: MemoryCache.RetrievalKey
+      key: MemoryCache.RetrievalKey,
+      compute: Effect.Effect<MemorySlice, MemoryCache.ComputeError>
     ): Effect.Effect<readonly [MemorySlice, boolean], MemoryCache.ComputeError> =>
       Effect.suspend(() => {
         const id = `${key.projectId}\u0000${key.id}`
@@ -180,12 +181,12 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
             Effect.tap(() => count(true)),
             Effect.map((slice) => [slice, true] as const),
             // the leader was interrupted: look up again (possibly leading)
-            Effect.catchAllCause((cause) => Cause.isInterruptedOnly(cause) ? get(key) : Effect.failCause(cause))
+            Effect.catchAllCause((cause) => Cause.isInterruptedOnly(cause) ? get(key, compute) : Effect.failCause(cause))
           )
         }
         const deferred = Deferred.unsafeMake<MemorySlice, MemoryCache.ComputeError>(FiberId.none)
         inflight.set(id, { projectId: key.projectId, owners: key.owners, deferred })
-        return lookup(key).pipe(
+        return lookup(key, compute).pipe(
           Effect.onExit((exit) =>
             Effect.suspend(() => {
               if (inflight.get(id)?.deferred === deferred) inflight.delete(id)
@@ -240,8 +241,8 @@ export const make = (options: Options): Effect.Effect<MemoryCache.Service, Confi
 
     return MemoryCache.MemoryCache.of({
       get: ttlMs === 0
-        ? (key) => Effect.map(key.compute, (slice) => [slice, false] as const)
-        : (key) => get(key).pipe(Effect.withSpan("RedisCache.get", { captureStackTrace: false })),
+        ? (_key, compute) => Effect.map(compute, (slice) => [slice, false] as const)
+        : (key, compute) => get(key, compute).pipe(Effect.withSpan("RedisCache.get", { captureStackTrace: false })),
       invalidate,
       invalidateAll,
       stats

@@ -21,7 +21,7 @@ export type ComputeError = ValidationError | StorageError | EmbeddingError | Ret
 
 /**
  * A retrieval request as a cache key. Equality covers the request (`id`); `owners` (whose memories
- * the result may contain) drives invalidation; `compute` produces the result on a miss.
+ * the result may contain) drives invalidation.
  *
  * @since 0.1.0
  * @category models
@@ -31,8 +31,7 @@ export class RetrievalKey implements Equal.Equal {
     readonly projectId: string,
     /** Canonical request text: agent, user, normalised task, topK, kinds, mode, budget. */
     readonly id: string,
-    readonly owners: ReadonlyArray<Owner>,
-    readonly compute: Effect.Effect<MemorySlice, ComputeError>
+    readonly owners: ReadonlyArray<Owner>
   ) {}
   [Equal.symbol](that: Equal.Equal): boolean {
     return that instanceof RetrievalKey && that.projectId === this.projectId && that.id === this.id
@@ -42,13 +41,26 @@ export class RetrievalKey implements Equal.Equal {
   }
 }
 
+/** A key with the computation of its result, as effect's `Cache` looks it up (equal to its key). */
+class Pending extends RetrievalKey {
+  constructor(key: RetrievalKey, readonly compute: Effect.Effect<MemorySlice, ComputeError>) {
+    super(key.projectId, key.id, key.owners)
+  }
+}
+
 /**
  * @since 0.1.0
  * @category models
  */
 export interface Service {
-  /** The cached result for `key`, or `key.compute` run once and cached. Returns whether it was a hit. */
-  readonly get: (key: RetrievalKey) => Effect.Effect<readonly [MemorySlice, boolean], ComputeError>
+  /**
+   * The cached result for `key`, or `compute` run once (concurrent gets of one key share the run)
+   * and cached. Returns whether it was a hit. Failures are never cached.
+   */
+  readonly get: (
+    key: RetrievalKey,
+    compute: Effect.Effect<MemorySlice, ComputeError>
+  ) => Effect.Effect<readonly [MemorySlice, boolean], ComputeError>
   /** Drops every cached result of `projectId` that may contain memories of one of `owners`. */
   readonly invalidate: (projectId: string, owners: ReadonlyArray<Owner>) => Effect.Effect<void>
   /** Drops everything. */
@@ -91,7 +103,7 @@ export const make = (options?: Options): Effect.Effect<Service> =>
     let epoch = 0
     const snapshot = (key: RetrievalKey): string =>
       [epoch, ...key.owners.map((o) => generations.get(`${key.projectId}\u0000${o}`) ?? 0)].join(",")
-    const cache = yield* Cache.makeWith<RetrievalKey, { readonly slice: MemorySlice; readonly at: string }, ComputeError>({
+    const cache = yield* Cache.makeWith<Pending, { readonly slice: MemorySlice; readonly at: string }, ComputeError>({
       capacity: options?.capacity ?? Defaults.cache.capacity,
       lookup: (key) =>
         Effect.suspend(() => {
@@ -102,7 +114,9 @@ export const make = (options?: Options): Effect.Effect<Service> =>
     })
     const disabled = Duration.toMillis(ttl) === 0
 
-    const get = (key: RetrievalKey): Effect.Effect<readonly [MemorySlice, boolean], ComputeError> =>
+    const get = (key: RetrievalKey, compute: Effect.Effect<MemorySlice, ComputeError>) => lookup(new Pending(key, compute))
+
+    const lookup = (key: Pending): Effect.Effect<readonly [MemorySlice, boolean], ComputeError> =>
       disabled
         ? Effect.map(key.compute, (slice) => [slice, false] as const)
         : cache.getEither(key).pipe(
@@ -114,7 +128,7 @@ export const make = (options?: Options): Effect.Effect<Service> =>
             // computed before a write: never served again; a hit on it becomes a fresh lookup
             return Effect.zipRight(
               cache.invalidate(key),
-              either._tag === "Left" ? get(key) : Effect.succeed([entry.slice, false] as const)
+              either._tag === "Left" ? lookup(key) : Effect.succeed([entry.slice, false] as const)
             )
           })
         )

@@ -223,7 +223,8 @@ export const make = (options: Options) =>
         collapseRepeats
       ])
       const [slice, hit] = yield* cache.get(
-        new MemoryCache.RetrievalKey(projectId, id, owners, compute(request, mode, topK, kinds, agentOwners, maxTokens, collapseRepeats))
+        new MemoryCache.RetrievalKey(projectId, id, owners),
+        compute(request, mode, topK, kinds, agentOwners, maxTokens, collapseRepeats)
       )
       if (!hit) return slice
       const finished = yield* Clock.currentTimeNanos

@@ -7,7 +7,7 @@ import { Effect, Logger, LogLevel, Ref } from "effect"
 import * as RedisCache from "../../layers/redis/RedisCache.js"
 import { sliceKeys } from "../../layers/redis/internal/keys.js"
 import type * as MemoryCache from "../../src/services/MemoryCache.js"
-import { countedKey, encoded, slice } from "../conformance/cache/slices.js"
+import { countedKey, encoded, lookup, slice } from "../conformance/cache/slices.js"
 import type { Server } from "../fixtures/redisServer.js"
 import {
   commandCounts,
@@ -48,16 +48,16 @@ describeWithService("redis", "RedisCache", (url) => {
       const victor = countedKey(runs, "p", "victor-request", ["victor"])
       yield* withCache({ url, keyPrefix }, (cache) =>
         Effect.gen(function*() {
-          yield* cache.get(helena)
-          yield* cache.get(victor)
-          assert.isTrue((yield* cache.get(helena))[1])
+          yield* lookup(cache, helena)
+          yield* lookup(cache, victor)
+          assert.isTrue((yield* lookup(cache, helena))[1])
           const child = yield* Effect.promise(() => runWriter(["invalidate", url, keyPrefix, "p", "@user/ana"]))
           assert.strictEqual(child.code, 0, child.stderr)
-          assert.isFalse((yield* cache.get(helena))[1], "the other process's write must be seen here")
-          assert.isTrue((yield* cache.get(victor))[1], "slices without that owner survive")
+          assert.isFalse((yield* lookup(cache, helena))[1], "the other process's write must be seen here")
+          assert.isTrue((yield* lookup(cache, victor))[1], "slices without that owner survive")
           const all = yield* Effect.promise(() => runWriter(["invalidateAll", url, keyPrefix]))
           assert.strictEqual(all.code, 0, all.stderr)
-          assert.isFalse((yield* cache.get(victor))[1])
+          assert.isFalse((yield* lookup(cache, victor))[1])
         }))
       assert.strictEqual(yield* Ref.get(runs), 4)
     }))
@@ -70,11 +70,11 @@ describeWithService("redis", "RedisCache", (url) => {
       assert.deepStrictEqual(child.lines[0], { hit: false, query: "from-child", runs: 1 })
       const runs = yield* Ref.make(0)
       const key = countedKey(runs, "p", "req", ["helena"], slice("computed-here"))
-      const [value, hit] = yield* withCache({ url, keyPrefix }, (cache) => cache.get(key))
+      const [value, hit] = yield* withCache({ url, keyPrefix }, (cache) => lookup(cache, key))
       assert.isTrue(hit)
       assert.deepStrictEqual(yield* encoded(value), yield* encoded(slice("from-child")))
       // and again from a new connection, after the first one closed
-      const [again, hitAgain] = yield* withCache({ url, keyPrefix }, (cache) => cache.get(key))
+      const [again, hitAgain] = yield* withCache({ url, keyPrefix }, (cache) => lookup(cache, key))
       assert.isTrue(hitAgain)
       assert.strictEqual(again.query, "from-child")
       assert.strictEqual(yield* Ref.get(runs), 0)
@@ -87,7 +87,7 @@ describeWithService("redis", "RedisCache", (url) => {
     Effect.gen(function*() {
       const keyPrefix = freshPrefix("layout")
       const runs = yield* Ref.make(0)
-      yield* withCache({ url, keyPrefix }, (cache) => cache.get(countedKey(runs, "proj:1", "req", ["helena", "@user/ana"])))
+      yield* withCache({ url, keyPrefix }, (cache) => lookup(cache, countedKey(runs, "proj:1", "req", ["helena", "@user/ana"])))
       const keys = sliceKeys(keyPrefix, undefined)
       const [all, ttl, epochTtl] = yield* Effect.promise(() =>
         inspect(url, (r) =>
@@ -115,10 +115,10 @@ describeWithService("redis", "RedisCache", (url) => {
       const slot = sliceKeys(keyPrefix, undefined).slice("p", "req")
       yield* withCache({ url, keyPrefix }, (cache) =>
         Effect.gen(function*() {
-          yield* cache.get(key)
+          yield* lookup(cache, key)
           yield* Effect.promise(() => inspect(url, (r) => r.set(slot, "{\"id\":\"req\",\"generations\":[],\"slice\":{")))
-          assert.isFalse((yield* cache.get(key))[1])
-          assert.isTrue((yield* cache.get(key))[1])
+          assert.isFalse((yield* lookup(cache, key))[1])
+          assert.isTrue((yield* lookup(cache, key))[1])
         }))
       assert.strictEqual(yield* Ref.get(runs), 2)
     }))
@@ -131,11 +131,11 @@ describeWithService("redis", "RedisCache", (url) => {
       yield* withCache({ url, keyPrefix, namespace: "weights-a" }, (a) =>
         withCache({ url, keyPrefix, namespace: "weights-b" }, (b) =>
           Effect.gen(function*() {
-            yield* a.get(key)
-            assert.isFalse((yield* b.get(key))[1], "another namespace never serves a's slice")
-            assert.isTrue((yield* b.get(key))[1])
+            yield* lookup(a, key)
+            assert.isFalse((yield* lookup(b, key))[1], "another namespace never serves a's slice")
+            assert.isTrue((yield* lookup(b, key))[1])
             yield* a.invalidate("p", ["helena"])
-            assert.isFalse((yield* b.get(key))[1], "a's write invalidates b's slice")
+            assert.isFalse((yield* lookup(b, key))[1], "a's write invalidates b's slice")
           })))
       assert.strictEqual(yield* Ref.get(runs), 3)
     }))
@@ -165,11 +165,11 @@ describeWithService("redis", "RedisCache", (url) => {
           const key = countedKey(runs, "p", "req", ["helena"])
           const [, logs] = yield* captureLogs(withCache({ url: server.url, keyPrefix: "outage" }, (cache) =>
             Effect.gen(function*() {
-              yield* cache.get(key)
-              assert.isTrue((yield* cache.get(key))[1])
+              yield* lookup(cache, key)
+              assert.isTrue((yield* lookup(cache, key))[1])
               yield* Effect.promise(() => server.kill())
               for (let i = 0; i < 3; i++) {
-                const [value, hit] = yield* cache.get(key)
+                const [value, hit] = yield* lookup(cache, key)
                 assert.isFalse(hit)
                 assert.strictEqual(value.query, "req")
               }
@@ -182,7 +182,7 @@ describeWithService("redis", "RedisCache", (url) => {
               // ioredis reconnects by itself; wait (bounded) until a slice is cached again
               let hit = false
               for (let i = 0; i < 100 && !hit; i++) {
-                hit = (yield* cache.get(key))[1]
+                hit = (yield* lookup(cache, key))[1]
                 if (!hit) yield* Effect.sleep("100 millis")
               }
               assert.isTrue(hit, "the cache works again once Redis is back")
@@ -207,9 +207,9 @@ describeWithService("redis", "RedisCache", (url) => {
           Effect.gen(function*() {
             const runs = yield* Ref.make(0)
             const key = countedKey(runs, "p", "req", ["helena", "victor", "@user/ana"])
-            yield* cache.get(key)
+            yield* lookup(cache, key)
             yield* Effect.promise(() => resetCommandCounts(server.url))
-            for (let i = 0; i < 5; i++) assert.isTrue((yield* cache.get(key))[1])
+            for (let i = 0; i < 5; i++) assert.isTrue((yield* lookup(cache, key))[1])
             // 5 round trips; the GETs (slice, epoch, 3 owners) run inside the script, on the server
             assert.deepStrictEqual(yield* Effect.promise(() => commandCounts(server.url)), { evalsha: 5, get: 25 })
             yield* Effect.promise(() => resetCommandCounts(server.url))

@@ -12,9 +12,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import type { Duration, Layer } from "effect"
 import { Deferred, Effect, Fiber, Ref } from "effect"
-import { RetrievalError } from "../../../src/domain/AlmaError.js"
+import { StorageError } from "../../../src/domain/AlmaError.js"
 import * as MemoryCache from "../../../src/services/MemoryCache.js"
-import { countedKey, encoded, slice } from "./slices.js"
+import type { Lookup } from "./slices.js"
+import { countedKey, encoded, lookup, slice } from "./slices.js"
 
 /** Builds a fresh, empty cache layer. */
 export type CacheLayerFactory = (options: {
@@ -28,7 +29,7 @@ export interface ConformanceOptions {
 }
 
 /** Shorthand: a get through the cache in context. */
-const get = (key: MemoryCache.RetrievalKey) => Effect.flatMap(MemoryCache.MemoryCache, (cache) => cache.get(key))
+const get = (l: Lookup) => Effect.flatMap(MemoryCache.MemoryCache, (cache) => lookup(cache, l))
 
 export const cacheConformance = (name: string, makeLayer: CacheLayerFactory, options: ConformanceOptions = {}) =>
   describe(`MemoryCache conformance: ${name}`, () => {
@@ -63,12 +64,10 @@ export const cacheConformance = (name: string, makeLayer: CacheLayerFactory, opt
         const runs = yield* Ref.make(0)
         const release = yield* Deferred.make<void>()
         const value = slice("shared")
-        const key = new MemoryCache.RetrievalKey(
-          "p",
-          "req-concurrent",
-          ["helena"],
-          Effect.zipRight(Ref.update(runs, (n) => n + 1), Effect.as(Deferred.await(release), value))
-        )
+        const key = {
+          key: new MemoryCache.RetrievalKey("p", "req-concurrent", ["helena"]),
+          compute: Effect.zipRight(Ref.update(runs, (n) => n + 1), Effect.as(Deferred.await(release), value))
+        }
         const all = yield* Effect.fork(Effect.all(Array.from({ length: 8 }, () => get(key)), { concurrency: "unbounded" }))
         // every get has started (and joined the computation) well within this pause
         yield* Effect.sleep("300 millis")
@@ -147,17 +146,16 @@ export const cacheConformance = (name: string, makeLayer: CacheLayerFactory, opt
     test("a failed computation is not cached", () =>
       Effect.gen(function*() {
         const attempts = yield* Ref.make(0)
-        const key = new MemoryCache.RetrievalKey(
-          "p",
-          "flaky",
-          ["helena"],
-          Effect.flatMap(Ref.updateAndGet(attempts, (n) => n + 1), (n) =>
-            n === 1 ? Effect.fail(new RetrievalError({ reason: "first attempt fails" })) : Effect.succeed(slice("flaky"))
-          )
-        )
+        const key = {
+          key: new MemoryCache.RetrievalKey("p", "flaky", ["helena"]),
+          compute: Effect.flatMap(Ref.updateAndGet(attempts, (n) => n + 1), (n) =>
+            n === 1
+              ? Effect.fail(new StorageError({ backend: "test", operation: "first attempt fails" }))
+              : Effect.succeed(slice("flaky")))
+        }
         // the retry comes at once: in the same millisecond (the TestClock stands still)
         const error = yield* Effect.flip(get(key))
-        assert.strictEqual(error._tag, "RetrievalError")
+        assert.strictEqual(error._tag, "StorageError")
         const [value, hit] = yield* get(key)
         assert.isFalse(hit)
         assert.strictEqual(value.query, "flaky")
@@ -171,17 +169,15 @@ export const cacheConformance = (name: string, makeLayer: CacheLayerFactory, opt
         const runs = yield* Ref.make(0)
         const started = yield* Deferred.make<void>()
         const release = yield* Deferred.make<void>()
-        const slow = new MemoryCache.RetrievalKey(
-          "p",
-          "slow",
-          ["helena"],
-          Effect.gen(function*() {
+        const slow = {
+          key: new MemoryCache.RetrievalKey("p", "slow", ["helena"]),
+          compute: Effect.gen(function*() {
             yield* Ref.update(runs, (n) => n + 1)
             yield* Deferred.succeed(started, undefined)
             yield* Deferred.await(release)
             return slice("computed before the write")
           })
-        )
+        }
         const first = yield* Effect.fork(get(slow))
         yield* Deferred.await(started)
         // a learn of helena's lands while the retrieval is still computing

@@ -71,6 +71,12 @@ export const slice = (label: string, projectId = "p"): MemorySlice =>
 /** The slice's encoded (JSON-ready) form, for deep comparisons. */
 export const encoded = (s: MemorySlice) => Schema.encode(MemorySlice)(s)
 
+/** A cache key with the computation a get on it runs on a miss. */
+export interface Lookup {
+  readonly key: MemoryCache.RetrievalKey
+  readonly compute: Effect.Effect<MemorySlice, MemoryCache.ComputeError>
+}
+
 /** A key of `projectId`/`id` whose computation returns `value` and counts its runs in `runs`. */
 export const countedKey = (
   runs: Ref.Ref<number>,
@@ -78,5 +84,10 @@ export const countedKey = (
   id: string,
   owners: ReadonlyArray<string>,
   value: MemorySlice = slice(id, projectId)
-): MemoryCache.RetrievalKey =>
-  new MemoryCache.RetrievalKey(projectId, id, owners, Effect.as(Ref.update(runs, (n) => n + 1), value))
+): Lookup => ({
+  key: new MemoryCache.RetrievalKey(projectId, id, owners),
+  compute: Effect.as(Ref.update(runs, (n) => n + 1), value)
+})
+
+/** `cache.get` of a lookup. */
+export const lookup = (cache: MemoryCache.Service, l: Lookup) => cache.get(l.key, l.compute)
