@@ -11,9 +11,6 @@ import * as HashEmbedder from "../layers/embedders/HashEmbedder.js"
 import * as LocalEmbedder from "../layers/embedders/LocalEmbedder.js"
 import * as TransformersEmbedder from "../layers/embedders/TransformersEmbedder.js"
 import * as MemoryStorage from "../layers/memory/MemoryStorage.js"
-import * as PgStorage from "../layers/postgres/PgStorage.js"
-import * as RedisCache from "../layers/redis/RedisCache.js"
-import * as RedisEmbeddingCache from "../layers/redis/RedisEmbeddingCache.js"
 import * as SqliteStorage from "../layers/sqlite/SqliteStorage.js"
 import type { AgentScope } from "./domain/AgentScope.js"
 import type { ConfigurationError, EmbeddingError, StorageError } from "./domain/AlmaError.js"
@@ -225,7 +222,13 @@ export const storageFromConfig = (
     case "postgres": {
       // The resolver guarantees the mapping with storage: postgres.
       const pg = config.postgres!
-      return PgStorage.layerWith({ url: pg.url, schema: pg.schema, poolSize: pg.poolSize, hnsw: pg.hnsw })
+      // Loaded on demand, so that importing alma-memory never loads pg (subpath `alma-memory/postgres`).
+      return Layer.unwrapEffect(
+        Effect.map(
+          Effect.promise(() => import("../layers/postgres/PgStorage.js")),
+          (PgStorage) => PgStorage.layerWith({ url: pg.url, schema: pg.schema, poolSize: pg.poolSize, hnsw: pg.hnsw })
+        )
+      )
     }
   }
 }
@@ -248,15 +251,27 @@ export const layerSharedFromConfig = (
   const options = engineOptions(config)
   const redis = config.cache === "redis" ? config.redis : undefined
   // Redis (shared across processes) under the in-process embedding cache, when configured.
+  // The Redis layers load on demand, so that importing alma-memory never loads ioredis.
   const shared = redis === undefined
     ? embedder
-    : RedisEmbeddingCache.withRedisCache({ url: redis.url, keyPrefix: redis.keyPrefix })(embedder)
+    : Layer.unwrapEffect(
+      Effect.map(
+        Effect.promise(() => import("../layers/redis/RedisEmbeddingCache.js")),
+        (RedisEmbeddingCache) => RedisEmbeddingCache.withRedisCache({ url: redis.url, keyPrefix: redis.keyPrefix })(embedder)
+      )
+    )
   const cachedEmbedder = options.embeddingCacheSize === 0
     ? shared
     : Embedder.withCache({ capacity: options.embeddingCacheSize })(shared)
   const retrievalCache = redis === undefined
     ? MemoryCache.layer(options.cache)
-    : RedisCache.layer({ url: redis.url, keyPrefix: redis.keyPrefix, timeToLive: Duration.seconds(config.retrieval.cacheTtlSeconds) })
+    : Layer.unwrapEffect(
+      Effect.map(
+        Effect.promise(() => import("../layers/redis/RedisCache.js")),
+        (RedisCache) =>
+          RedisCache.layer({ url: redis.url, keyPrefix: redis.keyPrefix, timeToLive: Duration.seconds(config.retrieval.cacheTtlSeconds) })
+      )
+    )
   return Layer.mergeAll(storageFromConfig(config), retrievalCache).pipe(Layer.provideMerge(cachedEmbedder))
 }
 

@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import { DateTime, Effect, Layer, Ref } from "effect"
-import { NotFoundError, StorageError } from "../../src/domain/AlmaError.js"
+import { StorageError } from "../../src/domain/AlmaError.js"
 import type { MemoryId, MemoryKind } from "../../src/domain/Ids.js"
 import { Memory, ownerOf, searchText } from "../../src/domain/Memory.js"
 import { cosine } from "../../src/services/Embedder.js"
@@ -146,14 +146,6 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
   const exclusive = <A, E, R>(projectId: string, key: string, effect: Effect.Effect<A, E, R>) =>
     locks[fnv1a(`${projectId}\u0000${key}`) % lockStripes]!.withPermits(1)(effect)
 
-  const get = (projectId: string, id: MemoryId) =>
-    Effect.flatMap(Ref.get(state), (s) => {
-      const r = s.records.get(id)
-      return r && r.memory.projectId === projectId
-        ? Effect.succeed(r)
-        : Effect.fail(new NotFoundError({ entity: "memory", id }))
-    })
-
   const getMany = (projectId: string, ids: ReadonlyArray<MemoryId>) =>
     Effect.map(Ref.get(state), (s) =>
       ids.flatMap((id) => {
@@ -275,12 +267,12 @@ export const make: Effect.Effect<Storage.Service> = Effect.gen(function*() {
       return counts
     })
 
-  return Storage.Storage.of({
-    backend: "memory",
+  // Failures are already `StorageError`s of this backend (dimension mismatch, foreign id).
+  return Storage.make<StorageError>("memory", {
+    toStorageError: (_operation, error) => error,
     save,
     foreignIds,
     exclusive,
-    get,
     getMany,
     vectorSearch,
     lexicalSearch,

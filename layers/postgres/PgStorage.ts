@@ -9,10 +9,9 @@
 import * as Reactivity from "@effect/experimental/Reactivity"
 import * as PgClient from "@effect/sql-pg/PgClient"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { SqlError } from "@effect/sql/SqlError"
-import { Config, Effect, Layer, Option } from "effect"
-import { ConfigurationError, NotFoundError, StorageError } from "../../src/domain/AlmaError.js"
-import type { MemoryId } from "../../src/domain/Ids.js"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Config, Effect, Layer, Option, type ParseResult } from "effect"
+import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
 import * as Bulk from "./internal/bulk.js"
@@ -65,117 +64,29 @@ const build = (options: Options.Resolved, copyPool?: Bulk.CopyPool) =>
     const records = Records.make(sql, tables)
     const bulk = copyPool === undefined ? undefined : Bulk.make(copyPool, sql, tables, space.dimensions)
 
-    const save = Effect.fn("PgStorage.save")(
-      function*(batch: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) {
-        yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": batch.length })
-        // Audited saves (imports) take the INSERT path, which writes the audit rows in its transaction;
-        // so does a save inside a caller's transaction (`exclusive`): COPY runs on a connection of its own.
-        const inTransaction = Option.isSome(yield* Effect.serviceOption(SqlClient.TransactionConnection))
-        if (bulk !== undefined && batch.length >= Bulk.threshold && options?.audit === undefined && !inTransaction) {
-          return yield* bulk.save(batch, q.save)
-        }
-        yield* q.save(batch, options)
-      },
-      refail("save")
-    )
-
-    const foreignIds = Effect.fn("PgStorage.foreignIds")(function*(projectId: string, ids: ReadonlyArray<MemoryId>) {
-      return yield* q.foreignIds(projectId, ids)
-    }, refail("foreignIds"))
-
-    // The transaction's own failures (BEGIN, the lock, COMMIT) are storage failures; the effect's are its own.
-    const exclusive = <A, E, R>(projectId: string, key: string, effect: Effect.Effect<A, E, R>) =>
-      q.exclusive(projectId, key, effect).pipe(
-        Effect.catchIf(
-          (error): error is SqlError => error instanceof SqlError,
-          (cause) => Effect.fail(new StorageError({ backend, operation: "exclusive", cause }))
-        ),
-        Effect.withSpan("PgStorage.exclusive")
-      )
-
-    const get = Effect.fn("PgStorage.get", { captureStackTrace: false })(function*(projectId: string, id: MemoryId) {
-      const [found] = yield* q.getMany(projectId, [id]).pipe(refail("get"))
-      if (found === undefined) return yield* new NotFoundError({ entity: "memory", id })
-      return found
-    })
-
-    const getMany = Effect.fn("PgStorage.getMany")(function*(projectId: string, ids: ReadonlyArray<MemoryId>) {
-      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": ids.length })
-      return yield* q.getMany(projectId, ids)
-    }, refail("getMany"))
-
-    const vectorSearch = Effect.fn("PgStorage.vectorSearch")(
-      function*(scope: Storage.SearchScope, vector: Float32Array) {
-        yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.k": scope.k })
-        return yield* q.vectorSearch(scope, vector)
-      },
-      refail("vectorSearch")
-    )
-
-    const lexicalSearch = Effect.fn("PgStorage.lexicalSearch")(function*(scope: Storage.SearchScope, text: string) {
-      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.k": scope.k })
-      return yield* q.lexicalSearch(scope, text)
-    }, refail("lexicalSearch"))
-
-    const list = Effect.fn("PgStorage.list")(function*(query: Storage.ListQuery) {
-      return yield* q.list(query)
-    }, refail("list"))
-
-    const remove = Effect.fn("PgStorage.delete")(
-      function*(projectId: string, deletions: ReadonlyArray<Storage.Deletion>) {
-        yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": deletions.length })
-        return yield* q.delete(projectId, deletions)
-      },
-      refail("delete")
-    )
-
-    const auditLog = Effect.fn("PgStorage.auditLog")(function*(projectId: string, limit: number) {
-      return yield* q.auditLog(projectId, limit)
-    }, refail("auditLog"))
-
-    const putRecords = Effect.fn("PgStorage.putRecords")(function*(batch: ReadonlyArray<Storage.WorkflowRecord>) {
-      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": batch.length })
-      yield* records.put(batch)
-    }, refail("putRecords"))
-
-    const listRecords = Effect.fn("PgStorage.listRecords")(
-      function*(projectId: string, collection: Storage.WorkflowCollection, parent: string) {
-        return yield* records.list(projectId, collection, parent)
-      },
-      refail("listRecords")
-    )
-
-    const deleteRecords = Effect.fn("PgStorage.deleteRecords")(
-      function*(projectId: string, collection: Storage.WorkflowCollection, ids: ReadonlyArray<string>) {
-        yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": ids.length })
-        return yield* records.delete(projectId, collection, ids)
-      },
-      refail("deleteRecords")
-    )
-
-    const stats = Effect.fn("PgStorage.stats")(
-      function*(projectId: string, owners?: ReadonlyArray<string> | undefined) {
-        return yield* q.stats(projectId, owners)
-      },
-      refail("stats")
-    )
-
-    return Storage.Storage.of({
-      backend,
-      save,
-      foreignIds,
-      exclusive,
-      get,
-      getMany,
-      vectorSearch,
-      lexicalSearch,
-      list,
-      delete: remove,
-      auditLog,
-      putRecords,
-      listRecords,
-      deleteRecords,
-      stats
+    return Storage.make<SqlError | ParseResult.ParseError>(backend, {
+      save: (batch, options) =>
+        Effect.gen(function*() {
+          // Audited saves (imports) take the INSERT path, which writes the audit rows in its transaction;
+          // so does a save inside a caller's transaction (`exclusive`): COPY runs on a connection of its own.
+          const inTransaction = Option.isSome(yield* Effect.serviceOption(SqlClient.TransactionConnection))
+          if (bulk !== undefined && batch.length >= Bulk.threshold && options?.audit === undefined && !inTransaction) {
+            return yield* bulk.save(batch, q.save)
+          }
+          yield* q.save(batch, options)
+        }),
+      foreignIds: q.foreignIds,
+      exclusive: q.exclusive,
+      getMany: q.getMany,
+      vectorSearch: q.vectorSearch,
+      lexicalSearch: q.lexicalSearch,
+      list: q.list,
+      delete: q.delete,
+      auditLog: q.auditLog,
+      putRecords: records.put,
+      listRecords: records.list,
+      deleteRecords: records.delete,
+      stats: q.stats
     })
   })
 

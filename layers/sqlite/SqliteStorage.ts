@@ -12,15 +12,14 @@ import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import * as NodePath from "@effect/platform-node/NodePath"
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { SqlError } from "@effect/sql/SqlError"
+import type { SqlError } from "@effect/sql/SqlError"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
-import { Config, Context, Effect, Layer, Schema } from "effect"
+import { Config, Context, Effect, Layer, type ParseResult, Schema } from "effect"
 import * as sqliteVec from "sqlite-vec"
-import { ConfigurationError, StorageError } from "../../src/domain/AlmaError.js"
-import type { MemoryId } from "../../src/domain/Ids.js"
+import { ConfigurationError, type StorageError } from "../../src/domain/AlmaError.js"
 import * as Embedder from "../../src/services/Embedder.js"
 import * as Storage from "../../src/services/Storage.js"
-import { yieldToEventLoop } from "./internal/cooperative.js"
+import { cooperative, yieldToEventLoop } from "./internal/cooperative.js"
 import { storageError } from "./internal/errors.js"
 import * as Queries from "./internal/queries.js"
 import * as Records from "./internal/records.js"
@@ -141,105 +140,22 @@ export const make: Effect.Effect<
   const q = Queries.make(sql, space.dimensions)
   const records = Records.make(sql)
 
-  const save = Effect.fn("SqliteStorage.save")(
-    function*(records: ReadonlyArray<Storage.StoredMemory>, options?: Storage.SaveOptions) {
-      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": records.length })
-      yield* q.save(records, options)
-    },
-    refail("save")
-  )
-
-  const foreignIds = Effect.fn("SqliteStorage.foreignIds")(
-    function*(projectId: string, ids: ReadonlyArray<MemoryId>) {
-      return yield* q.foreignIds(projectId, ids)
-    },
-    refail("foreignIds")
-  )
-
-  // The write transaction's own failures (BEGIN, COMMIT) are storage failures; the effect's are its own.
-  const exclusive = <A, E, R>(_projectId: string, _key: string, effect: Effect.Effect<A, E, R>) =>
-    q.exclusive(effect).pipe(
-      Effect.catchIf(
-        (error): error is SqlError => error instanceof SqlError,
-        (cause) => Effect.fail(new StorageError({ backend, operation: "exclusive", cause }))
-      ),
-      Effect.withSpan("SqliteStorage.exclusive")
-    )
-
-  const get = Effect.fn("SqliteStorage.get", { captureStackTrace: false })(function*(projectId: string, id) {
-    const [found] = yield* q.getMany(projectId, [id]).pipe(refail("get"))
-    if (found === undefined) return yield* Queries.notFound(id)
-    return found
-  })
-
-  const getMany = Effect.fn("SqliteStorage.getMany")(function*(projectId: string, ids) {
-    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": ids.length })
-    return yield* q.getMany(projectId, ids)
-  }, refail("getMany"))
-
-  const vectorSearch = Effect.fn("SqliteStorage.vectorSearch")(function*(scope: Storage.SearchScope, vector) {
-    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.k": scope.k })
-    return yield* q.vectorSearch(scope, vector)
-  }, refail("vectorSearch"))
-
-  const lexicalSearch = Effect.fn("SqliteStorage.lexicalSearch")(function*(scope: Storage.SearchScope, text) {
-    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.k": scope.k })
-    return yield* q.lexicalSearch(scope, text)
-  }, refail("lexicalSearch"))
-
-  const list = Effect.fn("SqliteStorage.list")(function*(query: Storage.ListQuery) {
-    return yield* q.list(query)
-  }, refail("list"))
-
-  const remove = Effect.fn("SqliteStorage.delete")(function*(projectId: string, deletions) {
-    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": deletions.length })
-    return yield* q.delete(projectId, deletions)
-  }, refail("delete"))
-
-  const auditLog = Effect.fn("SqliteStorage.auditLog")(function*(projectId: string, limit: number) {
-    return yield* q.auditLog(projectId, limit)
-  }, refail("auditLog"))
-
-  const putRecords = Effect.fn("SqliteStorage.putRecords")(function*(rows: ReadonlyArray<Storage.WorkflowRecord>) {
-    yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": rows.length })
-    yield* records.putRecords(rows)
-  }, refail("putRecords"))
-
-  const listRecords = Effect.fn("SqliteStorage.listRecords")(
-    function*(projectId: string, collection: Storage.WorkflowCollection, parent: string) {
-      return yield* records.listRecords(projectId, collection, parent)
-    },
-    refail("listRecords")
-  )
-
-  const deleteRecords = Effect.fn("SqliteStorage.deleteRecords")(
-    function*(projectId: string, collection: Storage.WorkflowCollection, ids: ReadonlyArray<string>) {
-      yield* Effect.annotateCurrentSpan({ "alma.backend": backend, "alma.count": ids.length })
-      return yield* records.deleteRecords(projectId, collection, ids)
-    },
-    refail("deleteRecords")
-  )
-
-  const stats = Effect.fn("SqliteStorage.stats")(function*(projectId: string, owners) {
-    return yield* q.stats(projectId, owners)
-  }, refail("stats"))
-
-  return Storage.Storage.of({
-    backend,
-    save,
-    foreignIds,
-    exclusive,
-    get,
-    getMany,
-    vectorSearch,
-    lexicalSearch,
-    list,
-    delete: remove,
-    auditLog,
-    putRecords,
-    listRecords,
-    deleteRecords,
-    stats
+  // Every operation but `exclusive` first lets the event loop turn (internal/cooperative.ts).
+  return Storage.make<SqlError | ParseResult.ParseError>(backend, {
+    toStorageError: storageError,
+    save: cooperative(q.save),
+    foreignIds: cooperative(q.foreignIds),
+    exclusive: (_projectId, _key, effect) => q.exclusive(effect),
+    getMany: cooperative(q.getMany),
+    vectorSearch: cooperative(q.vectorSearch),
+    lexicalSearch: cooperative(q.lexicalSearch),
+    list: cooperative(q.list),
+    delete: cooperative(q.delete),
+    auditLog: cooperative(q.auditLog),
+    putRecords: cooperative(records.putRecords),
+    listRecords: cooperative(records.listRecords),
+    deleteRecords: cooperative(records.deleteRecords),
+    stats: cooperative(q.stats)
   })
 })
 

@@ -145,8 +145,6 @@ const describeAlma = (e: AlmaError, command: string): { message: string; hint?: 
     }
     case "EmbeddingError":
       return { message: e.message, hint: "run `alma health` to check the embedder" }
-    case "RetrievalError":
-      return { message: e.message }
   }
 }
 

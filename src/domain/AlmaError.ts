@@ -2,8 +2,10 @@
  * The ALMAError family: every failure ALMA reports, as serialisable tagged errors.
  *
  * Mirrors the original ALMA hierarchy (`ALMAError` → ConfigurationError, ScopeViolationError,
- * StorageError, EmbeddingError, RetrievalError) plus ValidationError and NotFoundError, which the
- * original lacked (it raised bare `ValueError`s). Every class is a `Schema.TaggedError` so it crosses
+ * StorageError, EmbeddingError) plus ValidationError and NotFoundError, which the original lacked (it
+ * raised bare `ValueError`s). The original's RetrievalError and ExtractionError are left out: nothing
+ * raises them (in the original only ScopeViolationError was ever raised; reference §6), and a
+ * retrieval fails only through its storage or its embedder. Every class is a `Schema.TaggedError` so it crosses
  * RPC and MCP intact, and carries the `AlmaErrorTypeId` brand so `isAlmaError` recognises it.
  *
  * Messages are written for the agent or operator reading them: they say what was wrong and what to
@@ -166,21 +168,6 @@ export class EmbeddingError extends Schema.TaggedError<EmbeddingError>()("Embedd
 }
 
 /**
- * Retrieval could not be carried out (other than a storage or embedding failure).
- *
- * @since 0.1.0
- * @category errors
- */
-export class RetrievalError extends Schema.TaggedError<RetrievalError>()("RetrievalError", {
-  reason: Schema.String
-}) {
-  readonly [AlmaErrorTypeId]: AlmaErrorTypeId = AlmaErrorTypeId
-  override get message(): string {
-    return `Retrieval failed: ${this.reason}`
-  }
-}
-
-/**
  * No memory (or agent) with that id exists in the caller's project.
  *
  * **Shape** `entity` (e.g. `memory`), `id`.
@@ -210,7 +197,6 @@ export type AlmaError =
   | ScopeViolationError
   | StorageError
   | EmbeddingError
-  | RetrievalError
   | NotFoundError
 
 /**
@@ -225,7 +211,6 @@ export const AlmaError = Schema.Union(
   ScopeViolationError,
   StorageError,
   EmbeddingError,
-  RetrievalError,
   NotFoundError
 )
 

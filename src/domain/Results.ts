@@ -73,3 +73,39 @@ export class Health extends Schema.Class<Health>("Health")({
   timestamp: Schema.DateTimeUtc,
   reason: Schema.optional(Schema.String)
 }) {}
+
+/**
+ * What an audit row records: a deletion (forget, prune, delete, consolidation) or an import.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const AuditAction = Schema.Literal("delete", "import")
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AuditAction = typeof AuditAction.Type
+
+/**
+ * One audited write: what was deleted or imported, why and when, with a JSON snapshot.
+ *
+ * **Shape** `action`: `delete` (default, for rows written before imports were audited) or `import`;
+ * `deletedAt`: when the write happened (the name predates import auditing); `snapshot`: the memory as
+ * JSON, as it was before the write (a deletion, or an import that replaced it) or, for an import of a
+ * new id, as imported.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class ForgetAudit extends Schema.Class<ForgetAudit>("ForgetAudit")({
+  memoryId: MemoryId,
+  kind: MemoryKind,
+  projectId: Schema.String,
+  owner: Schema.String,
+  action: Schema.optionalWith(AuditAction, { default: () => "delete" as const }),
+  reason: Schema.String,
+  deletedAt: Schema.DateTimeUtc,
+  snapshot: Schema.String.annotations({ description: "The memory as JSON, before the write (or as imported)" })
+}) {}

@@ -8,7 +8,7 @@
  * every memory field is escaped so that no memory text can leave the envelope.
  */
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base"
-import type { MemorySlice, ScoredMemory } from "../domain/MemorySlice.js"
+import type { ScoredLists, ScoredMemory } from "../domain/Scored.js"
 import * as Envelope from "./safety/envelope.js"
 
 /** Token count of `text` (o200k_base). */
@@ -77,7 +77,7 @@ const ENVELOPE_TOKENS = tokenCount(Envelope.wrap("x")) - tokenCount("x")
  * **Units** `maxTokens`, `tokenCount`: o200k_base tokens, the envelope's included.
  */
 export const renderPrompt = (
-  slice: Pick<MemorySlice, "heuristics" | "antiPatterns" | "preferences" | "domainKnowledge" | "outcomes">,
+  slice: ScoredLists,
   maxTokens: number
 ): { readonly text: string; readonly tokenCount: number } => {
   const lists: ReadonlyArray<readonly [Section, ReadonlyArray<ScoredMemory>]> = [

@@ -20,7 +20,7 @@
  * 0.75 for both.
  */
 import { cosine } from "./vector.js"
-import { queryTerms } from "../services/Storage.js"
+import { queryTerms } from "./terms.js"
 
 /**
  * Merge thresholds of a model, on the strategy similarity in [0, 1]: `threshold` for the same

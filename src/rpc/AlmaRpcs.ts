@@ -15,7 +15,6 @@ import { AgentScope } from "../domain/AgentScope.js"
 import {
   EmbeddingError,
   NotFoundError,
-  RetrievalError,
   ScopeViolationError,
   StorageError,
   ValidationError
@@ -34,8 +33,7 @@ import {
 } from "../domain/Inputs.js"
 import { AntiPattern, DomainKnowledge, Memory, UserPreference } from "../domain/Memory.js"
 import { MemorySlice } from "../domain/MemorySlice.js"
-import { ForgetResult, Health, LearnResult, Stats } from "../domain/Results.js"
-import { ForgetAudit } from "../services/Storage.js"
+import { ForgetAudit, ForgetResult, Health, LearnResult, Stats } from "../domain/Results.js"
 
 /**
  * Liveness and size of one project's ALMA (its schema lives in `domain/Results.ts`).
@@ -51,7 +49,7 @@ export { Health }
  * @since 0.1.0
  * @category errors
  */
-export const RetrieveErrors = Schema.Union(ValidationError, StorageError, EmbeddingError, RetrievalError)
+export const RetrieveErrors = Schema.Union(ValidationError, StorageError, EmbeddingError)
 
 /**
  * Errors of the learning writes (`Learner.LearnError`).

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Context, DateTime, Effect, Layer } from "effect"
-import type { EmbeddingError, RetrievalError, StorageError } from "../domain/AlmaError.js"
+import type { EmbeddingError, StorageError } from "../domain/AlmaError.js"
 import { ValidationError } from "../domain/AlmaError.js"
 import { Defaults } from "../domain/Defaults.js"
 import type { MemoryId } from "../domain/Ids.js"
@@ -96,11 +96,11 @@ export interface Service {
    * strategy. Verdict and thresholds: `internal/advice/recommend` (avoid ≥ 0.75, caution ≥ 0.65,
    * heuristic confidence < 0.5 → caution). At most `topK` (default 5, 1–50) matches per kind.
    * **Errors** `ValidationError` (`agent`: bad or unknown; `action`, `context`: empty or over 8,000
-   * characters; `top_k`), `EmbeddingError`, `StorageError`, `RetrievalError`.
+   * characters; `top_k`), `EmbeddingError`, `StorageError`.
    */
   readonly checkAction: (
     input: CheckActionInput
-  ) => Effect.Effect<CheckActionResult, ValidationError | EmbeddingError | StorageError | RetrievalError>
+  ) => Effect.Effect<CheckActionResult, ValidationError | EmbeddingError | StorageError>
   /**
    * Moves each memory's confidence toward 1 (helpful) or 0 (harmful) by `c + 0.15·(target − c)`
    * (heuristics, domain knowledge, preferences; outcomes and anti-patterns only count the verdict),

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Cache, Context, Duration, Effect, Equal, Exit, Hash, Layer } from "effect"
-import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import type { EmbeddingError, StorageError, ValidationError } from "../domain/AlmaError.js"
 import { Defaults } from "../domain/Defaults.js"
 import type { Owner } from "../domain/Ids.js"
 import type { MemorySlice } from "../domain/MemorySlice.js"
@@ -17,7 +17,7 @@ import type { MemorySlice } from "../domain/MemorySlice.js"
  * @since 0.1.0
  * @category models
  */
-export type ComputeError = ValidationError | StorageError | EmbeddingError | RetrievalError
+export type ComputeError = ValidationError | StorageError | EmbeddingError
 
 /**
  * A retrieval request as a cache key. Equality covers the request (`id`); `owners` (whose memories

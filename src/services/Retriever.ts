@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Clock, Context, Effect, Layer } from "effect"
-import type { EmbeddingError, RetrievalError, StorageError, ValidationError } from "../domain/AlmaError.js"
+import type { EmbeddingError, StorageError, ValidationError } from "../domain/AlmaError.js"
 import { Defaults } from "../domain/Defaults.js"
 import type { MemoryId, MemoryKind, Owner } from "../domain/Ids.js"
 import { memoryKinds, userOwner } from "../domain/Ids.js"
@@ -31,7 +31,7 @@ import * as Storage from "./Storage.js"
  * @since 0.1.0
  * @category errors
  */
-export type RetrieveError = ValidationError | StorageError | EmbeddingError | RetrievalError
+export type RetrieveError = ValidationError | StorageError | EmbeddingError
 
 /**
  * @since 0.1.0

@@ -1,15 +1,17 @@
 /**
  * The storage port: where memories, their embeddings and the forget audit live.
  *
- * One port, several backends (`layers/sqlite`, `layers/memory`, later Postgres): every backend passes
- * the same contract suite (`test/conformance/storage/`).
+ * One port, several backends (`layers/sqlite`, `layers/postgres`, `layers/memory`): every backend passes
+ * the same contract suite (`test/conformance/storage/`), and builds its `Service` with `make` from its
+ * `Primitives`, which adds the spans, the error mapping and the derived methods once for all.
  *
  * @since 0.1.0
  */
-import type { DateTime, Effect } from "effect"
-import { Context, Schema } from "effect"
-import type { NotFoundError, StorageError } from "../domain/AlmaError.js"
-import { MemoryId, MemoryKind } from "../domain/Ids.js"
+import type { DateTime } from "effect"
+import { Context, Effect } from "effect"
+import { NotFoundError, StorageError } from "../domain/AlmaError.js"
+import type { MemoryId, MemoryKind } from "../domain/Ids.js"
+import { AuditAction, ForgetAudit } from "../domain/Results.js"
 import type { Owner } from "../domain/Ids.js"
 import type { Memory } from "../domain/Memory.js"
 
@@ -80,40 +82,12 @@ export interface ListQuery {
 }
 
 /**
- * What an audit row records: a deletion (forget, prune, delete, consolidation) or an import.
+ * The audit's schemas live in `domain/Results.ts`; re-exported here, the port that writes them.
  *
  * @since 0.1.0
  * @category models
  */
-export const AuditAction = Schema.Literal("delete", "import")
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type AuditAction = typeof AuditAction.Type
-
-/**
- * One audited write: what was deleted or imported, why and when, with a JSON snapshot.
- *
- * **Shape** `action`: `delete` (default, for rows written before imports were audited) or `import`;
- * `deletedAt`: when the write happened (the name predates import auditing); `snapshot`: the memory as
- * JSON, as it was before the write (a deletion, or an import that replaced it) or, for an import of a
- * new id, as imported.
- *
- * @since 0.1.0
- * @category models
- */
-export class ForgetAudit extends Schema.Class<ForgetAudit>("ForgetAudit")({
-  memoryId: MemoryId,
-  kind: MemoryKind,
-  projectId: Schema.String,
-  owner: Schema.String,
-  action: Schema.optionalWith(AuditAction, { default: () => "delete" as const }),
-  reason: Schema.String,
-  deletedAt: Schema.DateTimeUtc,
-  snapshot: Schema.String.annotations({ description: "The memory as JSON, before the write (or as imported)" })
-}) {}
+export { AuditAction, ForgetAudit }
 
 /**
  * Options of `save`. With `audit`, every saved memory writes an audit row in the same transaction:
@@ -265,27 +239,115 @@ export interface Service {
 export class Storage extends Context.Tag("alma-memory/Storage")<Storage, Service>() {}
 
 /**
- * Extracts the searchable terms of a text for BM25: lower-cased words of 2+ letters or digits, English
- * stop words removed, deduplicated, at most 32.
+ * The name of a `Service` method, as `StorageError.operation` and the span `Storage.<operation>` give it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Operation = Exclude<keyof Service, "backend">
+
+/**
+ * What a backend implements for `make`: every `Service` method but `get` (derived from `getMany`),
+ * with the same parameters, result and contract, but failing with the backend's own errors `E` (e.g.
+ * `SqlError | ParseError`) and without spans.
+ *
+ * **Shape** `exclusive` fails with the effect's own errors, or with `E` for its own failures (those of
+ * its transaction or lock). `toStorageError` (default: a `StorageError` of the backend and operation,
+ * `E` as its `cause`) turns an `E` into the error callers see.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Primitives<E> =
+  & {
+    readonly [K in Exclude<Operation, "get" | "exclusive">]: (
+      ...args: Parameters<Service[K]>
+    ) => Effect.Effect<Effect.Effect.Success<ReturnType<Service[K]>>, E>
+  }
+  & {
+    readonly exclusive: <A, E1, R>(
+      projectId: string,
+      key: string,
+      effect: Effect.Effect<A, E1, R>
+    ) => Effect.Effect<A, E1 | E, R>
+    readonly toStorageError?: ((operation: Operation, cause: E) => StorageError) | undefined
+  }
+
+/** A failure of the effect given to `exclusive`, told apart from the backend's own on the way out. */
+class OwnFailure<out E> {
+  constructor(readonly error: E) {}
+}
+
+/**
+ * The `Service` of a backend, from its primitives: what every backend shares is added here once.
+ *
+ * - **Spans** `Storage.<operation>` with `alma.backend`, plus `alma.count` (records saved, read or
+ *   deleted: `save`, `getMany`, `delete`, `putRecords`, `deleteRecords`) and `alma.k` (searches).
+ * - **Errors** every failure `E` of a primitive becomes `toStorageError(operation, E)`; `get` fails with
+ *   `NotFoundError` (entity `memory`) when `getMany` finds nothing; `exclusive` fails with the effect's
+ *   own errors unchanged and maps only its own (transaction, lock) failures, as operation `exclusive`.
+ *
+ * Modelled on `RunnerStorage.makeEncoded` of `@effect/cluster`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const queryTerms = (text: string): ReadonlyArray<string> => {
-  const seen = new Set<string>()
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (word.length < 2 || stopWords.has(word)) continue
-    seen.add(word)
-    if (seen.size >= 32) break
-  }
-  return [...seen]
+export const make = <E>(backend: string, primitives: Primitives<E>): Service => {
+  const toStorageError = primitives.toStorageError ??
+    ((operation: Operation, cause: E) => new StorageError({ backend, operation, cause }))
+  const refail = (operation: Operation) => <A>(effect: Effect.Effect<A, E>): Effect.Effect<A, StorageError> =>
+    Effect.mapError(effect, (cause) => toStorageError(operation, cause))
+  const span = { attributes: { "alma.backend": backend } }
+  /** The primitive as a method: its span, with `attributes` of the call, and its errors mapped. */
+  const method = <Args extends Array<unknown>, A>(
+    operation: Operation,
+    primitive: (...args: Args) => Effect.Effect<A, E>,
+    attributes?: (...args: Args) => Record<string, number>
+  ): (...args: Args) => Effect.Effect<A, StorageError> =>
+    Effect.fn(`Storage.${operation}`, span)((...args: Args) => {
+      const effect = refail(operation)(Effect.suspend(() => primitive(...args)))
+      if (attributes === undefined) return effect
+      return Effect.zipRight(Effect.annotateCurrentSpan(attributes(...args)), effect)
+    })
+  const isOwn = <E1>(failure: OwnFailure<E1> | E): failure is OwnFailure<E1> => failure instanceof OwnFailure
+  const ownFailure = <E1>(error: E1) => new OwnFailure(error)
+
+  return Storage.of({
+    backend,
+    save: method("save", primitives.save, (records) => ({ "alma.count": records.length })),
+    foreignIds: method("foreignIds", primitives.foreignIds),
+    exclusive: <A, E1, R>(projectId: string, key: string, effect: Effect.Effect<A, E1, R>) =>
+      Effect.suspend(() => primitives.exclusive(projectId, key, Effect.mapError(effect, ownFailure))).pipe(
+        Effect.catchAll((failure) =>
+          Effect.fail(isOwn(failure) ? failure.error : toStorageError("exclusive", failure))
+        ),
+        Effect.withSpan("Storage.exclusive", span)
+      ),
+    get: Effect.fn("Storage.get", { ...span, captureStackTrace: false })((projectId: string, id: MemoryId) =>
+      Effect.suspend(() => primitives.getMany(projectId, [id])).pipe(
+        refail("get"),
+        Effect.flatMap(([found]) =>
+          found === undefined ? Effect.fail(new NotFoundError({ entity: "memory", id })) : Effect.succeed(found)
+        )
+      )
+    ),
+    getMany: method("getMany", primitives.getMany, (_, ids) => ({ "alma.count": ids.length })),
+    vectorSearch: method("vectorSearch", primitives.vectorSearch, (scope) => ({ "alma.k": scope.k })),
+    lexicalSearch: method("lexicalSearch", primitives.lexicalSearch, (scope) => ({ "alma.k": scope.k })),
+    list: method("list", primitives.list),
+    delete: method("delete", primitives.delete, (_, deletions) => ({ "alma.count": deletions.length })),
+    auditLog: method("auditLog", primitives.auditLog),
+    putRecords: method("putRecords", primitives.putRecords, (records) => ({ "alma.count": records.length })),
+    listRecords: method("listRecords", primitives.listRecords),
+    deleteRecords: method("deleteRecords", primitives.deleteRecords, (_, __, ids) => ({ "alma.count": ids.length })),
+    stats: method("stats", primitives.stats)
+  })
 }
 
-const stopWords = new Set(
-  (
-    "a an and are as at be but by for from has have he her his i if in into is it its me my no not of on or our " +
-    "she so than that the their them then there these they this to was we were what when where which who will " +
-    "with you your do does did how can could should would about after before up down out over just also been being " +
-    "am any all more most some such only own same too very s t don"
-  ).split(" ")
-)
+/**
+ * The searchable terms of a text for BM25 (`internal/terms.ts`); re-exported for the backends.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export { queryTerms } from "../internal/terms.js"

@@ -12,7 +12,8 @@ import type { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
 import type { Memory } from "../../../src/domain/Memory.js"
 import { fnv1a } from "../../../src/internal/hash.js"
 import * as Storage from "../../../src/services/Storage.js"
-import { AuditRow, MemoryJson, StoredRow, tsqueryText, vectorToSql } from "./rows.js"
+import { BodyRows, kindCounts } from "../../sql/rows.js"
+import { AuditRow, StoredRow, tsqueryText, vectorToSql } from "./rows.js"
 import type { Tables } from "./tables.js"
 import type { MemoryRow } from "./rows.js"
 import { checkUpserted, chunkSize, prepareRows, upsertStatement } from "./writes.js"
@@ -21,7 +22,7 @@ import { checkUpserted, chunkSize, prepareRows, upsertStatement } from "./writes
 const idsPerQuery = 5000
 
 const decodeStored = Schema.decodeUnknown(Schema.Array(StoredRow))
-const decodeBodies = Schema.decodeUnknown(Schema.Array(Schema.Struct({ body: MemoryJson })))
+const decodeBodies = Schema.decodeUnknown(BodyRows)
 const decodeAudit = Schema.decodeUnknown(Schema.Array(AuditRow))
 
 /** A search hit as selected: the partition it came from (1-based) and its score. */
@@ -287,16 +288,7 @@ export const make = (sql: SqlClient.SqlClient, t: Tables, dimensions: number, it
       }>`select kind, count(*)::int as n from ${t.memories} where project_id = ${projectId} ${
         owners === undefined ? sql.literal("") : sql`and owner = any(${Arr.dedupe(owners)}::text[])`
       } group by kind`
-      const count = new Map(rows.map((row) => [row.kind, row.n]))
-      const of = (kind: MemoryKind) => count.get(kind) ?? 0
-      const counts: Storage.KindCounts = {
-        heuristic: of("heuristic"),
-        outcome: of("outcome"),
-        user_preference: of("user_preference"),
-        domain_knowledge: of("domain_knowledge"),
-        anti_pattern: of("anti_pattern")
-      }
-      return counts
+      return kindCounts(rows)
     })
 
   return { save, foreignIds, exclusive, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }

@@ -7,6 +7,7 @@
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import type * as Storage from "../../../src/services/Storage.js"
+import { recordColumns } from "../../sql/rows.js"
 import { RecordRow } from "./rows.js"
 import type { Tables } from "./tables.js"
 
@@ -23,17 +24,8 @@ const decodeRecords = Schema.decodeUnknown(Schema.Array(RecordRow))
  */
 export const make = (sql: SqlClient.SqlClient, t: Tables) => {
   const put = (records: ReadonlyArray<Storage.WorkflowRecord>) => {
-    // Last record wins for a repeated key, as if put one after another.
-    const latest = new Map(records.map((r) => [`${r.projectId}\u0000${r.collection}\u0000${r.id}`, r]))
-    if (latest.size === 0) return Effect.void
-    const rows = [...latest.values()].map((r) => ({
-      project_id: r.projectId,
-      collection: r.collection,
-      id: r.id,
-      parent: r.parent,
-      created_at: DateTime.toDate(r.createdAt),
-      data: r.data
-    }))
+    const rows = recordColumns(records, DateTime.toDate)
+    if (rows.length === 0) return Effect.void
     return sql.withTransaction(Effect.forEach(
       Arr.chunksOf(rows, chunkSize),
       (chunk) =>

@@ -6,19 +6,14 @@
  */
 import { DateTime, Schema } from "effect"
 import pgvector from "pgvector"
-import { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
-import { Memory, ownerOf, searchText } from "../../../src/domain/Memory.js"
-import { AuditAction, ForgetAudit } from "../../../src/services/Storage.js"
+import { searchText } from "../../../src/domain/Memory.js"
 import type * as Storage from "../../../src/services/Storage.js"
+import * as SqlRows from "../../sql/rows.js"
 
-/**
- * A memory as JSON text (the `body` column, `text`): `Schema.encode(Memory)` serialised. Kept as text
- * rather than `jsonb`, which would reject the escape `\u0000` and lose `-0`.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const MemoryJson = Schema.parseJson(Memory)
+export {
+  /** @since 0.1.0 */
+  MemoryJson
+} from "../../sql/rows.js"
 
 /**
  * A vector in pgvector's text form, `[x1,x2,…]`, as bound to a `vector` column or cast with
@@ -53,7 +48,7 @@ export const Float32ArrayFromSql = Schema.transform(
  * @since 0.1.0
  * @category schemas
  */
-export const StoredRow = Schema.Struct({ body: MemoryJson, embedding: Float32ArrayFromSql })
+export const StoredRow = SqlRows.storedRow(Float32ArrayFromSql)
 
 /**
  * A `timestamptz` column as node-postgres returns it (a `Date`), as a `DateTime.Utc`.
@@ -69,20 +64,7 @@ export const DateTimeFromDate = Schema.DateTimeUtcFromDate
  * @since 0.1.0
  * @category schemas
  */
-export const AuditRow = Schema.transform(
-  Schema.Struct({
-    memoryId: MemoryId,
-    kind: MemoryKind,
-    projectId: Schema.String,
-    owner: Schema.String,
-    action: AuditAction,
-    reason: Schema.String,
-    deletedAt: DateTimeFromDate,
-    snapshot: Schema.String
-  }),
-  Schema.typeSchema(ForgetAudit),
-  { strict: true, decode: (row) => ForgetAudit.make(row), encode: (audit) => ({ ...audit }) }
-)
+export const AuditRow = SqlRows.auditRow(DateTimeFromDate)
 
 /**
  * A `workflow_records` row, selected with camel-case aliases.
@@ -90,14 +72,7 @@ export const AuditRow = Schema.transform(
  * @since 0.1.0
  * @category schemas
  */
-export const RecordRow = Schema.Struct({
-  projectId: Schema.String,
-  collection: Schema.Literal("checkpoint", "artifact"),
-  id: Schema.String,
-  parent: Schema.String,
-  createdAt: DateTimeFromDate,
-  data: Schema.String
-})
+export const RecordRow = SqlRows.recordRow(DateTimeFromDate)
 
 /**
  * A row to insert into `memories` (without `seq`, which PostgreSQL assigns). `search` becomes the
@@ -108,15 +83,7 @@ export const RecordRow = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export type MemoryRow = {
-  readonly id: string
-  readonly kind: MemoryKind
-  readonly project_id: string
-  readonly owner: string
-  readonly task_type: string | null
-  readonly created_at: Date
-  readonly updated_at: Date
-  readonly body: string
+export type MemoryRow = SqlRows.MemoryColumns<Date> & {
   readonly search: SearchIndex
   readonly embedding: Float32Array
 }
@@ -198,18 +165,8 @@ export const tsqueryText = (terms: ReadonlyArray<string>): string =>
  * @since 0.1.0
  * @category constructors
  */
-export const toMemoryRow = (record: Storage.StoredMemory, body: string): MemoryRow => {
-  const memory = record.memory
-  return {
-    id: memory.id,
-    kind: memory.kind,
-    project_id: memory.projectId,
-    owner: ownerOf(memory),
-    task_type: "taskType" in memory ? memory.taskType ?? null : null,
-    created_at: DateTime.toDate(memory.createdAt),
-    updated_at: DateTime.toDate(memory.updatedAt),
-    body,
-    search: searchIndex(searchText(memory)),
-    embedding: record.embedding
-  }
-}
+export const toMemoryRow = (record: Storage.StoredMemory, body: string): MemoryRow => ({
+  ...SqlRows.memoryColumns(record.memory, body, DateTime.toDate),
+  search: searchIndex(searchText(record.memory)),
+  embedding: record.embedding
+})

@@ -14,3 +14,13 @@ export const yieldToEventLoop: Effect.Effect<void> = Effect.async<void>((resume)
   const handle = setImmediate(() => resume(Effect.void))
   return Effect.sync(() => clearImmediate(handle))
 })
+
+/**
+ * `f`, letting the event loop turn (`yieldToEventLoop`) before each call's statements run.
+ *
+ * @internal
+ */
+export const cooperative = <Args extends Array<unknown>, A, E>(
+  f: (...args: Args) => Effect.Effect<A, E>
+) =>
+(...args: Args): Effect.Effect<A, E> => Effect.zipRight(yieldToEventLoop, Effect.suspend(() => f(...args)))

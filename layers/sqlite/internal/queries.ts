@@ -7,11 +7,11 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import type { Fragment } from "@effect/sql/Statement"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
-import { NotFoundError } from "../../../src/domain/AlmaError.js"
 import type { MemoryId, MemoryKind } from "../../../src/domain/Ids.js"
 import type { Memory } from "../../../src/domain/Memory.js"
 import { searchText } from "../../../src/domain/Memory.js"
 import * as Storage from "../../../src/services/Storage.js"
+import { BodyRows, kindCounts } from "../../sql/rows.js"
 import * as Indexes from "./indexes.js"
 import { makeWriteTransaction } from "./transaction.js"
 import {
@@ -48,17 +48,8 @@ const minCandidates = 50
 
 const encodeBody = Schema.encode(MemoryJson)
 const decodeStored = Schema.decodeUnknown(Schema.Array(StoredRow))
-const decodeBodies = Schema.decodeUnknown(Schema.Array(Schema.Struct({ body: MemoryJson })))
+const decodeBodies = Schema.decodeUnknown(BodyRows)
 const decodeAudit = Schema.decodeUnknown(Schema.Array(AuditRow))
-
-/**
- * The `NotFoundError` of a missing memory.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const notFound = (id: MemoryId): Effect.Effect<never, NotFoundError> =>
-  Effect.fail(new NotFoundError({ entity: "memory", id }))
 
 interface Partition {
   readonly owner: string
@@ -404,16 +395,7 @@ export const make = (sql: SqlClient.SqlClient, dimensions: number) => {
       }>`select kind, count(*) as n from memories where project_id = ${projectId} ${
         owners === undefined ? sql.literal("") : sql`and ${sql.in("owner", Arr.dedupe(owners))}`
       } group by kind`.withoutTransform
-      const count = new Map(rows.map((row) => [row.kind, row.n]))
-      const of = (kind: MemoryKind) => count.get(kind) ?? 0
-      const counts: Storage.KindCounts = {
-        heuristic: of("heuristic"),
-        outcome: of("outcome"),
-        user_preference: of("user_preference"),
-        domain_knowledge: of("domain_knowledge"),
-        anti_pattern: of("anti_pattern")
-      }
-      return counts
+      return kindCounts(rows)
     })
 
   return { save, foreignIds, exclusive, getMany, vectorSearch, lexicalSearch, list, delete: remove, auditLog, stats }

@@ -8,29 +8,14 @@
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import type * as Storage from "../../../src/services/Storage.js"
+import { recordColumns } from "../../sql/rows.js"
+import { RecordRow } from "./rows.js"
 import { makeWriteTransaction } from "./transaction.js"
 
 /** Rows per multi-row statement: 6 columns × 250 stays far below SQLite's 32,766 bound variables. */
 const chunkSize = 250
 
-/**
- * A `workflow_records` row as selected with camel-case aliases; `createdAt` in epoch milliseconds.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const RecordRow = Schema.Struct({
-  projectId: Schema.String,
-  collection: Schema.Literal("checkpoint", "artifact"),
-  id: Schema.String,
-  parent: Schema.String,
-  createdAt: Schema.DateTimeUtcFromNumber,
-  data: Schema.String
-})
-
 const decodeRows = Schema.decodeUnknown(Schema.Array(RecordRow))
-
-const key = (r: Storage.WorkflowRecord): string => `${r.projectId}\u0001${r.collection}\u0001${r.id}`
 
 /**
  * The record queries over one client.
@@ -42,20 +27,11 @@ export const make = (sql: SqlClient.SqlClient) => {
   const writeTransaction = makeWriteTransaction(sql)
 
   const putRecords = (records: ReadonlyArray<Storage.WorkflowRecord>) => {
-    // Last record wins for a repeated key, as if put one after another.
-    const latest = [...new Map(records.map((r) => [key(r), r])).values()]
-    if (latest.length === 0) return Effect.void
-    return writeTransaction(Effect.forEach(Arr.chunksOf(latest, chunkSize), (chunk) =>
-      sql`insert into workflow_records ${
-        sql.insert(chunk.map((r) => ({
-          project_id: r.projectId,
-          collection: r.collection,
-          id: r.id,
-          parent: r.parent,
-          created_at: DateTime.toEpochMillis(r.createdAt),
-          data: r.data
-        })))
-      } on conflict (project_id, collection, id) do update set parent = excluded.parent,
+    const rows = recordColumns(records, DateTime.toEpochMillis)
+    if (rows.length === 0) return Effect.void
+    return writeTransaction(Effect.forEach(Arr.chunksOf(rows, chunkSize), (chunk) =>
+      sql`insert into workflow_records ${sql.insert(chunk)}
+        on conflict (project_id, collection, id) do update set parent = excluded.parent,
         created_at = excluded.created_at, data = excluded.data`.withoutTransform, { discard: true }))
   }
 

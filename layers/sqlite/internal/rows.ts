@@ -6,16 +6,13 @@
 import { DateTime, Schema } from "effect"
 import { createHash } from "node:crypto"
 import type { MemoryKind } from "../../../src/domain/Ids.js"
-import { Memory, ownerOf } from "../../../src/domain/Memory.js"
-import { ForgetAudit } from "../../../src/services/Storage.js"
+import type { Memory } from "../../../src/domain/Memory.js"
+import * as SqlRows from "../../sql/rows.js"
 
-/**
- * A memory as JSON text (the `body` column): `Schema.encode(Memory)` serialised.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const MemoryJson = Schema.parseJson(Memory)
+export {
+  /** @since 0.1.0 */
+  MemoryJson
+} from "../../sql/rows.js"
 
 /**
  * Float32 bytes (a `BLOB` read back from vec0) as a `Float32Array`. Decoding copies, because the
@@ -44,7 +41,7 @@ export const Float32ArrayFromBlob = Schema.transform(
  * @since 0.1.0
  * @category schemas
  */
-export const StoredRow = Schema.Struct({ body: MemoryJson, embedding: Float32ArrayFromBlob })
+export const StoredRow = SqlRows.storedRow(Float32ArrayFromBlob)
 
 /**
  * A `forget_audit` row, selected with camel-case aliases; `deletedAt` in epoch milliseconds.
@@ -52,11 +49,15 @@ export const StoredRow = Schema.Struct({ body: MemoryJson, embedding: Float32Arr
  * @since 0.1.0
  * @category schemas
  */
-export const AuditRow = Schema.transform(
-  Schema.Struct({ ...ForgetAudit.fields, deletedAt: Schema.DateTimeUtcFromNumber }),
-  Schema.typeSchema(ForgetAudit),
-  { strict: true, decode: (row) => ForgetAudit.make(row), encode: (audit) => ({ ...audit }) }
-)
+export const AuditRow = SqlRows.auditRow(Schema.DateTimeUtcFromNumber)
+
+/**
+ * A `workflow_records` row as selected with camel-case aliases; `createdAt` in epoch milliseconds.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RecordRow = SqlRows.recordRow(Schema.DateTimeUtcFromNumber)
 
 /**
  * A row to insert into `memories` (without `seq`, which SQLite assigns).
@@ -66,16 +67,7 @@ export const AuditRow = Schema.transform(
  * @since 0.1.0
  * @category models
  */
-export type MemoryRow = {
-  readonly id: string
-  readonly kind: MemoryKind
-  readonly project_id: string
-  readonly owner: string
-  readonly task_type: string | null
-  readonly created_at: number
-  readonly updated_at: number
-  readonly body: string
-}
+export type MemoryRow = SqlRows.MemoryColumns<number>
 
 /**
  * The `memories` row of a memory, given its encoded JSON body.
@@ -83,16 +75,8 @@ export type MemoryRow = {
  * @since 0.1.0
  * @category constructors
  */
-export const toMemoryRow = (memory: Memory, body: string): MemoryRow => ({
-  id: memory.id,
-  kind: memory.kind,
-  project_id: memory.projectId,
-  owner: ownerOf(memory),
-  task_type: "taskType" in memory ? memory.taskType ?? null : null,
-  created_at: DateTime.toEpochMillis(memory.createdAt),
-  updated_at: DateTime.toEpochMillis(memory.updatedAt),
-  body
-})
+export const toMemoryRow = (memory: Memory, body: string): MemoryRow =>
+  SqlRows.memoryColumns(memory, body, DateTime.toEpochMillis)
 
 /**
  * The vec0 partition key of a (project, owner, kind): every partition is scanned on its own.

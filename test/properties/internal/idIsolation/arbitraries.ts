@@ -41,7 +41,7 @@ export type Op =
   | { readonly op: "retrieve"; readonly project: number; readonly agent: string; readonly task: string; readonly userId: string | undefined }
   | { readonly op: "forget"; readonly project: number; readonly agent: string | undefined; readonly olderThanDays: number; readonly dryRun: boolean }
   | { readonly op: "prune"; readonly project: number; readonly agent: string | undefined; readonly dryRun: boolean }
-  | { readonly op: "consolidate"; readonly project: number; readonly agent: string; readonly memoryType: "heuristics" | "outcomes" | "domain_knowledge" | "anti_patterns"; readonly dryRun: boolean }
+  | { readonly op: "consolidate"; readonly project: number; readonly agent: string; readonly memoryType: "heuristics" | "outcomes" | "domain_knowledge" | "anti_patterns"; readonly dryRun: boolean; readonly similarityThreshold?: number | undefined }
   | { readonly op: "checkpoint"; readonly project: number; readonly run: string; readonly state: number; readonly parent: IdRef | undefined }
   | { readonly op: "resume"; readonly project: number; readonly run: string }
   | { readonly op: "cleanup"; readonly project: number; readonly run: string; readonly keepLatest: number }
@@ -121,7 +121,7 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   w(1, fc.record({ op: op("retrieve"), project, agent, task: text, userId: optional(fc.constantFrom(...USERS)) })),
   w(1, fc.record({ op: op("forget"), project, agent: optional(agent), olderThanDays: fc.constantFrom(1, 30), dryRun: fc.boolean() })),
   w(1, fc.record({ op: op("prune"), project, agent: optional(agent), dryRun: fc.boolean() })),
-  w(1, fc.record({ op: op("consolidate"), project, agent, memoryType: fc.constantFrom("heuristics" as const, "outcomes" as const, "domain_knowledge" as const, "anti_patterns" as const), dryRun: fc.boolean() })),
+  w(1, fc.record({ op: op("consolidate"), project, agent, memoryType: fc.constantFrom("heuristics" as const, "outcomes" as const, "domain_knowledge" as const, "anti_patterns" as const), dryRun: fc.boolean(), similarityThreshold: optional(fc.constantFrom(0.3, 0.6)) })),
   w(2, fc.record({ op: op("checkpoint"), project, run: fc.constantFrom(...RUNS), state: fc.nat({ max: 3 }), parent: optional(fc.record({ from: fc.constantFrom("own" as const, "other" as const, "unknown" as const), n: fc.nat({ max: 100 }) })) })),
   w(1, fc.record({ op: op("resume"), project, run: fc.constantFrom(...RUNS) })),
   w(1, fc.record({ op: op("cleanup"), project, run: fc.constantFrom(...RUNS), keepLatest: fc.nat({ max: 2 }) })),

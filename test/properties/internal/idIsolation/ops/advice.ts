@@ -154,7 +154,14 @@ const targetKind = {
 export const consolidate = (ctx: Ctx, o: Of<"consolidate">) =>
   Effect.gen(function*() {
     const exit = yield* Effect.exit(
-      ctx.engine.consolidator.consolidate({ agent: o.agent, memoryType: o.memoryType, dryRun: o.dryRun })
+      // Below the default 0.85 too: on the 32-d hash embedder the default merges about once in 30,000
+      // operations, too rarely for "consolidate:merged" to be exercised on every run of the property.
+      ctx.engine.consolidator.consolidate({
+        agent: o.agent,
+        memoryType: o.memoryType,
+        dryRun: o.dryRun,
+        ...(o.similarityThreshold !== undefined ? { similarityThreshold: o.similarityThreshold } : {})
+      })
     )
     if (known(ctx, o.agent) === undefined) return expectUnknownAgent(ctx, exit)
     const r = success(exit, ctx.label)
