@@ -4,7 +4,7 @@
  * `ALMA_BENCH_SIZES` (comma-separated, e.g. `300000`). Meant for PostgreSQL:
  *
  * ```sh
- * npx tsx src/cli/bin.ts bench src/bench/latency/Million.ts --config /tmp/alma-pg.yaml
+ * npm run bench -- bench/src/latency/Million.ts --config /tmp/alma-pg.yaml
  * ```
  *
  * See BENCHMARKS.md ("latency on PostgreSQL and Redis") for the expected duration and memory.
